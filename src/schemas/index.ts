@@ -1,0 +1,3 @@
+export * from './config.ts';
+export * from './job.ts';
+export * from './record.ts';
