@@ -1,0 +1,142 @@
+import type { AnyNode, Element } from 'domhandler';
+import { detach, hintOf, isElement, squash, rawText, HEADING_TAGS } from './dom.ts';
+import { computeStats, EMPTY_STATS } from './stats.ts';
+import { BOILERPLATE_HEADING, CERTAIN_JUNK_HINT, NEGATIVE_HINT, POSITIVE_HINT } from './patterns.ts';
+
+const DROP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'button', 'input', 'select', 'textarea',
+  'option', 'object', 'embed', 'audio', 'video', 'map', 'link', 'meta', 'head', 'title', 'dialog', 'math',
+]);
+const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'menu']);
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** Drop tags that never carry article text, comments and hidden elements. Returns nothing; mutates. */
+export function dropNoise(node: Element): void {
+  const kids = node.children;
+  for (let i = kids.length - 1; i >= 0; i--) {
+    const c = kids[i];
+    if (c.type === 'comment' || c.type === 'directive' || c.type === 'cdata') {
+      detach(c);
+      continue;
+    }
+    if (!isElement(c)) continue;
+    const a = c.attribs;
+    if (
+      DROP_TAGS.has(c.name) ||
+      'hidden' in a ||
+      a['aria-hidden'] === 'true' ||
+      (a.style !== undefined && HIDDEN_STYLE.test(a.style))
+    ) {
+      detach(c);
+      continue;
+    }
+    dropNoise(c);
+  }
+}
+
+/**
+ * Remove page furniture found by tag and class/id hints, unless the element holds a large
+ * share of the page's paragraph text (some sites wrap the whole page in a form or "main-content ad-wrap").
+ */
+export function dropFurniture(body: Element): void {
+  const stats = computeStats(body);
+  const total = stats.get(body)?.good ?? 0;
+  const guard = (el: Element) => {
+    const s = stats.get(el) ?? EMPTY_STATS;
+    return s.good > 0.3 * total && s.good > 400;
+  };
+  const visit = (el: Element) => {
+    const kids = el.children;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const c = kids[i];
+      if (!isElement(c)) continue;
+      const hint = hintOf(c);
+      let drop = false;
+      if (FURNITURE_TAGS.has(c.name)) drop = !guard(c);
+      else if (hint && c.name !== 'a' && c.name !== 'body' && c.name !== 'html') {
+        if (CERTAIN_JUNK_HINT.test(hint)) drop = !guard(c);
+        else if (NEGATIVE_HINT.test(hint) && !POSITIVE_HINT.test(hint)) drop = !guard(c);
+      }
+      if (!drop) {
+        const role = c.attribs.role;
+        if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner') drop = !guard(c);
+      }
+      if (drop) detach(c);
+      else visit(c);
+    }
+  };
+  visit(body);
+}
+
+function headingLike(el: Element): boolean {
+  if (HEADING_TAGS.has(el.name)) return true;
+  if (el.name === 'a' || el.name === 'li' || el.name === 'td' || el.name === 'p' && el.children.length > 3) return false;
+  return true;
+}
+
+/** Elements whose whole text is a boilerplate heading ("Tin liên quan", "Mehr zum Thema"...). */
+export function findBoilerplateHeadings(root: Element): Element[] {
+  const out: Element[] = [];
+  const visit = (el: Element) => {
+    for (const c of el.children) {
+      if (!isElement(c)) continue;
+      const t = rawText(c);
+      if (t.length < 60) {
+        const s = squash(t);
+        if (s && BOILERPLATE_HEADING.test(s) && headingLike(c)) {
+          out.push(c);
+          continue;
+        }
+      }
+      visit(c);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+/** Climb while the heading is all the text of its parent, so the cut covers the box around it. */
+function headingBox(h: Element, stop: AnyNode): Element {
+  let cur = h;
+  const ht = squash(rawText(h));
+  while (cur.parent && cur.parent !== stop && cur.parent.type !== 'root') {
+    const p = cur.parent as Element;
+    if (squash(rawText(p)) !== ht) break;
+    cur = p;
+  }
+  return cur;
+}
+
+/**
+ * Everything from a boilerplate heading to the end of its block is dropped, unless that
+ * would take most of the page's article text with it (a "Share" label above the story).
+ */
+export function cutBoilerplateBlocks(root: Element): void {
+  const heads = findBoilerplateHeadings(root);
+  if (!heads.length) return;
+  const stats = computeStats(root);
+  const total = stats.get(root)?.good ?? 0;
+  for (const h of heads) {
+    if (!h.parent) continue;
+    const box = headingBox(h, root);
+    const parent = box.parent;
+    if (!parent) continue;
+    const doomed: AnyNode[] = [];
+    let good = 0;
+    for (let n: AnyNode | null = box; n; n = n.next) {
+      doomed.push(n);
+      if (isElement(n)) good += stats.get(n)?.good ?? 0;
+    }
+    if (good > 0.4 * total && good > 300) {
+      detach(box);
+      continue;
+    }
+    for (const n of doomed) detach(n);
+  }
+}
+
+export function cleanDocument(body: Element): void {
+  dropNoise(body);
+  cutBoilerplateBlocks(body);
+  dropFurniture(body);
+}

@@ -1,0 +1,59 @@
+import type { AnyNode, Element } from 'domhandler';
+
+/** Elements that start a new text block; everything else is inline. */
+export const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
+  'html', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
+  'thead', 'tr', 'ul', 'caption', 'legend', 'noscript', 'picture', 'video', 'audio',
+]);
+
+export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+export function isElement(n: AnyNode): n is Element {
+  return n.type === 'tag' || n.type === 'script' || n.type === 'style';
+}
+
+/** class + id of an element, for hint matching. */
+export function hintOf(el: Element): string {
+  const a = el.attribs;
+  const c = a.class;
+  const id = a.id;
+  return c && id ? `${c} ${id}` : c || id || '';
+}
+
+/** Concatenated text of a subtree (no normalization). */
+export function rawText(node: AnyNode): string {
+  if (node.type === 'text') return (node as { data: string }).data;
+  if (!isElement(node) && node.type !== 'root') return '';
+  let out = '';
+  for (const c of (node as Element).children) out += rawText(c);
+  return out;
+}
+
+export function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+export function detach(node: AnyNode): void {
+  const parent = node.parent;
+  if (!parent) return;
+  const kids = parent.children;
+  const i = kids.indexOf(node as never);
+  if (i >= 0) kids.splice(i, 1);
+  if (node.prev) node.prev.next = node.next;
+  if (node.next) node.next.prev = node.prev;
+  node.parent = null;
+  node.prev = null;
+  node.next = null;
+}
+
+export function hasAncestor(el: AnyNode, anc: AnyNode): boolean {
+  for (let p: AnyNode | null = el; p; p = p.parent) if (p === anc) return true;
+  return false;
+}
+
+/** Copy a string out of the parser's memory so no page HTML stays referenced. */
+export function own(s: string): string {
+  return (' ' + s).slice(1);
+}

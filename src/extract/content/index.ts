@@ -1,0 +1,213 @@
+import type { CheerioAPI } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+import type { ExtractRules } from '../../schemas/config.ts';
+import { normalizeText } from '../../normalize/text.ts';
+import { stripAgencyPrefix, trailingCredit, bylineNames } from './agency.ts';
+import { cleanDocument, cutBoilerplateBlocks, dropNoise, dropFurniture } from './clean.ts';
+import { collectBlocks, type Block } from './collect.ts';
+import { detach, hasAncestor, isElement, rawText, squash } from './dom.ts';
+import { isCreditLine, type ImageRef } from './figures.ts';
+import { ancestors, findLeadElement, leadBelongs } from './lead.ts';
+import { selectContent } from './select.ts';
+
+export type { Block } from './collect.ts';
+export type { ImageRef } from './figures.ts';
+
+export interface ContentOptions {
+  url: string;
+  title: string | null;
+  /** Configured rules: a lead/body selector that matches nothing is reported in ruleMisses. */
+  rules?: ExtractRules;
+  /** Built-in template rules detected from the markup: used silently when they match. */
+  template?: ExtractRules;
+}
+
+export interface ContentResult {
+  lead: string | null;
+  blocks: Block[];
+  images: ImageRef[];
+  agency: string | null;
+  bylineAuthors: string[];
+  ruleMisses: string[];
+}
+
+function list(sel: string | string[] | undefined): string[] {
+  return !sel ? [] : Array.isArray(sel) ? sel : [sel];
+}
+
+function select($: CheerioAPI, sels: string[]): Element[] {
+  for (const sel of sels) {
+    try {
+      const found = $(sel).toArray().filter((n): n is Element => isElement(n));
+      if (found.length) return found;
+    } catch {
+      // an invalid selector matches nothing
+    }
+  }
+  return [];
+}
+
+/** Outermost elements only (a rule like "p" may match nested nodes). */
+function outermost(els: Element[]): Element[] {
+  const set = new Set<AnyNode>(els);
+  return els.filter((el) => {
+    for (let p = el.parent; p; p = p.parent) if (set.has(p)) return false;
+    return true;
+  });
+}
+
+function leadText(el: Element): string {
+  return normalizeText(rawText(el).replace(/\s+/g, ' '));
+}
+
+/** Main text, lead, pictures and credits of an article page. Mutates the DOM. */
+export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResult {
+  const ruleMisses: string[] = [];
+  const root = ($('body')[0] ?? $.root()[0]) as Element;
+
+  for (const sel of [...(opts.rules?.remove ?? []), ...(opts.template?.remove ?? [])]) {
+    try {
+      $(sel).remove();
+    } catch {
+      // ignore invalid selectors
+    }
+  }
+  dropNoise(root);
+
+  // Lead: configured rule, then template rule, then structure.
+  let leadEl: Element | null = null;
+  const leadRule = list(opts.rules?.lead);
+  if (leadRule.length) {
+    leadEl = select($, leadRule)[0] ?? null;
+    if (!leadEl) ruleMisses.push('lead');
+  }
+  if (!leadEl && opts.template?.lead) leadEl = select($, list(opts.template.lead))[0] ?? null;
+  const ruledLead = leadEl !== null;
+  if (!leadEl) leadEl = findLeadElement(root);
+  const leadChain = leadEl ? ancestors(leadEl) : [];
+
+  // Body: configured rule, then template rule, then the structural search.
+  let nodes: Element[] = [];
+  const bodyRule = list(opts.rules?.body);
+  if (bodyRule.length) {
+    nodes = outermost(select($, bodyRule));
+    if (!nodes.length) ruleMisses.push('body');
+  }
+  if (!nodes.length && opts.template?.body) nodes = outermost(select($, list(opts.template.body)));
+  if (nodes.length) {
+    for (const n of nodes) {
+      cutBoilerplateBlocks(n);
+      dropFurniture(n);
+    }
+    if (!nodes.some((n) => squash(rawText(n)).length > 0)) nodes = [];
+  }
+  if (!nodes.length) {
+    cleanDocument(root);
+    const sel = selectContent(root);
+    nodes = sel ? sel.nodes : [];
+  }
+
+  let lead: string | null = null;
+  if (leadEl && nodes.length && (ruledLead || leadBelongs(leadChain, nodes[0]))) {
+    lead = leadText(leadEl);
+    if (nodes.some((n) => hasAncestor(leadEl!, n))) detach(leadEl);
+  }
+  nodes = nodes.filter((n) => n.parent !== null || n === root || n.type === 'tag');
+
+  const { blocks, images } = collectBlocks(nodes, { baseUrl: opts.url, title: opts.title });
+  return finish(lead, blocks, images, ruleMisses);
+}
+
+function finish(leadIn: string | null, blocksIn: Block[], images: ImageRef[], ruleMisses: string[]): ContentResult {
+  let lead = leadIn || null;
+  let blocks = blocksIn;
+  let agency: string | null = null;
+  const bylineAuthors: string[] = [];
+
+  const firstText = () => blocks.findIndex((b) => b.kind !== 'figure');
+
+  // A first paragraph printed in bold is the lead on many CMSes.
+  if (!lead) {
+    const i = firstText();
+    const b = blocks[i];
+    if (b && b.kind === 'p' && b.bold && b.text.length >= 60 && blocks.length > 2) {
+      lead = b.text;
+      blocks = blocks.filter((_, j) => j !== i);
+    }
+  }
+
+  // Outlet prefix: "(PLVN) - ...", "NDO - ...", alone on its own line or on the lead / first paragraph.
+  const i0 = firstText();
+  if (i0 >= 0) {
+    const only = /^\(?\s*[^()]{2,28}?\s*\)?\s*[-–—]+$/u.exec(blocks[i0].text);
+    if (only) {
+      const s = stripAgencyPrefix(blocks[i0].text + ' x');
+      if (s.agency) {
+        agency = s.agency;
+        blocks = blocks.filter((_, j) => j !== i0);
+      }
+    }
+  }
+  if (lead) {
+    const s = stripAgencyPrefix(lead);
+    if (s.agency) {
+      agency ??= s.agency;
+      lead = s.text.trim() || null;
+    }
+  } else {
+    const i = firstText();
+    if (i >= 0) {
+      const b = blocks[i];
+      const s = stripAgencyPrefix(b.text);
+      if (s.agency) {
+        agency ??= s.agency;
+        blocks = blocks.map((x, j) => (j === i ? { ...x, text: s.text, html: stripAgencyPrefix(x.html).text } : x));
+      }
+    }
+  }
+
+  // The lead is not repeated at the top of the body.
+  if (lead) {
+    const key = lead.toLowerCase();
+    const i = firstText();
+    if (i >= 0) {
+      const t = blocks[i].text.toLowerCase();
+      const bare = stripAgencyPrefix(blocks[i].text).text.toLowerCase();
+      if (t === key || bare === key || (key.startsWith(t) && t.length > 40) || (t.startsWith(key) && t.length - key.length < 5)) {
+        blocks = blocks.filter((_, j) => j !== i);
+      }
+    }
+  }
+
+  // End-of-article credits and bylines.
+  for (let guard = 0; guard < 4; guard++) {
+    let i = blocks.length - 1;
+    while (i >= 0 && blocks[i].kind === 'figure') i--;
+    if (i < 0) break;
+    const b = blocks[i];
+    if (b.text.length > 120) break;
+    const credit = trailingCredit(b.text);
+    if (credit) {
+      agency ??= credit;
+      blocks = blocks.filter((_, j) => j !== i);
+      continue;
+    }
+    if (isCreditLine(b.text)) {
+      blocks = blocks.filter((_, j) => j !== i);
+      continue;
+    }
+    const names = b.kind === 'p' || b.byline ? bylineNames(b.text) : null;
+    if (names && (b.byline || b.bold || blocks.length > 2)) {
+      bylineAuthors.push(...names);
+      blocks = blocks.filter((_, j) => j !== i);
+      continue;
+    }
+    if (b.byline && b.text.length < 80) {
+      blocks = blocks.filter((_, j) => j !== i);
+      continue;
+    }
+    break;
+  }
+
+  return { lead, blocks, images, agency, bylineAuthors, ruleMisses };
+}

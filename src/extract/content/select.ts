@@ -1,0 +1,61 @@
+import type { Element } from 'domhandler';
+import { hintOf, isElement } from './dom.ts';
+import { computeStats, EMPTY_STATS, type Stats } from './stats.ts';
+import { NEGATIVE_HINT, POSITIVE_HINT } from './patterns.ts';
+
+const BAD_WEIGHT = 1.2;
+
+function score(el: Element, s: Stats): number {
+  let v = s.good - BAD_WEIGHT * s.bad;
+  const hint = hintOf(el);
+  if (hint) {
+    if (POSITIVE_HINT.test(hint)) v += Math.min(0.1 * s.good, 300);
+    if (NEGATIVE_HINT.test(hint)) v -= Math.min(0.2 * s.good, 500);
+  }
+  if (el.name === 'article' || el.attribs.itemprop === 'articleBody') v += Math.min(0.1 * s.good, 300);
+  return v;
+}
+
+/**
+ * The element whose text is most article-like: maximum of good text minus weighted
+ * furniture text, so it grows to take in every paragraph but stops before link lists.
+ * Siblings that read like article text (a lead above the body, a second body part) join it.
+ */
+export function selectContent(body: Element): { nodes: Element[]; stats: Map<Element, Stats> } | null {
+  const stats = computeStats(body);
+  let best: Element | null = null;
+  let bestScore = -Infinity;
+  for (const [el, s] of stats) {
+    if (s.good === 0) continue;
+    const v = score(el, s);
+    // Deeper wins ties: Map order is leaf-first for a subtree's first text.
+    if (v > bestScore) {
+      bestScore = v;
+      best = el;
+    }
+  }
+  if (!best) return null;
+  const top = stats.get(best) ?? EMPTY_STATS;
+  const nodes: Element[] = [best];
+  const parent = best.parent;
+  if (parent && isElement(parent) && best.name !== 'body') {
+    const threshold = Math.max(20, 0.2 * top.good);
+    const kept: Element[] = [];
+    for (const sib of parent.children) {
+      if (!isElement(sib)) continue;
+      if (sib === best) {
+        kept.push(sib);
+        continue;
+      }
+      const s = stats.get(sib);
+      if (!s || s.good === 0) continue;
+      const ld = s.linkChars / Math.max(1, s.chars);
+      const hint = hintOf(sib);
+      const negative = hint && NEGATIVE_HINT.test(hint) && !POSITIVE_HINT.test(hint);
+      if (negative || ld > 0.3) continue;
+      if (score(sib, s) >= threshold || (s.paragraphs >= 1 && s.bad <= 0.2 * s.chars && s.good >= 60 && sib.name === 'p')) kept.push(sib);
+    }
+    if (kept.length > 1) return { nodes: kept, stats };
+  }
+  return { nodes, stats };
+}
