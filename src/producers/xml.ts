@@ -1,0 +1,63 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { DiscoveryError } from './errors.ts';
+
+export type XmlNode = Record<string, unknown>;
+
+/** Elements read as lists even when they occur once. */
+const LIST_ELEMENTS = new Set(['item', 'entry', 'link', 'url', 'sitemap']);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  removeNSPrefix: true, // <news:title>, <n:title> and <dc:date> read the same whatever the prefix
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+  htmlEntities: true,
+  // Item bodies are not needed and often hold broken markup: keep them as opaque text.
+  stopNodes: ['*.description', '*.encoded', '*.summary', '*.content'],
+  isArray: (name) => LIST_ELEMENTS.has(name),
+});
+
+/** Strip a byte order mark and leading whitespace. */
+export function trimBody(body: string): string {
+  return body.replace(/^\uFEFF/, '').trimStart();
+}
+
+/** Markup that is HTML rather than XML (an error page, a consent wall, a listing page). */
+export function looksLikeHtml(body: string, contentType: string | null): boolean {
+  const head = trimBody(body).slice(0, 1024).toLowerCase();
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype html|html[\s>])/.test(head)) return true;
+  return (contentType ?? '').toLowerCase().includes('text/html') && !/<(rss|feed|rdf:rdf|urlset|sitemapindex)[\s>]/.test(head);
+}
+
+export function parseXml(body: string): XmlNode {
+  const text = trimBody(body);
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw new DiscoveryError('unparseable-xml', `not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (err) {
+    throw new DiscoveryError('unparseable-xml', `not well-formed XML: ${(err as Error).message}`);
+  }
+}
+
+/** Text content of a parsed element: a string, or the #text of an element with attributes. */
+export function textOf(value: unknown): string | undefined {
+  if (Array.isArray(value)) return textOf(value[0]);
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number') return String(value);
+  if (value && typeof value === 'object') return textOf((value as XmlNode)['#text']);
+  return undefined;
+}
+
+export function asList(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+export function asNode(value: unknown): XmlNode | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v && typeof v === 'object' ? (v as XmlNode) : undefined;
+}
