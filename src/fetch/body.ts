@@ -1,0 +1,108 @@
+import { Transform, Writable, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { FetchError } from './errors.ts';
+
+export interface BodyLimits {
+  maxBodyBytes: number;
+  maxDecodedBytes: number;
+}
+
+/** Passes chunks through, failing the whole pipeline as soon as more than `max` bytes went by. */
+function byteCap(max: number, onExceed: () => Error, onBytes?: (n: number) => void): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      seen += chunk.length;
+      onBytes?.(chunk.length);
+      if (seen > max) return done(onExceed());
+      done(null, chunk);
+    },
+  });
+}
+
+function decoderFor(coding: string, host: string): Transform | null {
+  switch (coding) {
+    case 'gzip':
+    case 'x-gzip':
+      return zlib.createGunzip();
+    case 'deflate':
+      return zlib.createInflate();
+    case 'br':
+      return zlib.createBrotliDecompress();
+    case 'identity':
+    case '':
+      return null;
+    default:
+      throw new FetchError('unsupported-encoding', { host, permanent: true, message: `unsupported Content-Encoding "${coding}" (${host})` });
+  }
+}
+
+/**
+ * Streams a response body into memory, counting wire bytes and decoded bytes as they
+ * arrive: the stream is destroyed (and the connection closed) the moment either cap is
+ * passed, so a 50 MB body or a decompression bomb never gets buffered.
+ */
+export async function readBody(
+  body: Readable,
+  contentEncoding: string | null,
+  limits: BodyLimits,
+  host: string,
+): Promise<{ buffer: Buffer; bytes: number }> {
+  let bytes = 0;
+  const codings = (contentEncoding ?? '').toLowerCase().split(',').map((c) => c.trim()).filter(Boolean).reverse();
+  let decoders: Transform[];
+  try {
+    decoders = codings.map((c) => decoderFor(c, host)).filter((d): d is Transform => d !== null);
+  } catch (err) {
+    body.destroy();
+    throw err;
+  }
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const tooLarge = () => new FetchError('too-large', { host, permanent: true, message: `body larger than ${limits.maxBodyBytes} bytes (${host})` });
+  const decodedTooLarge = () =>
+    new FetchError('decoded-too-large', { host, permanent: true, message: `decoded body larger than ${limits.maxDecodedBytes} bytes (${host})` });
+  const stages: (Readable | Transform | Writable)[] = [body, byteCap(limits.maxBodyBytes, tooLarge, (n) => (bytes += n))];
+  if (decoders.length) stages.push(...decoders, byteCap(limits.maxDecodedBytes, decodedTooLarge));
+  stages.push(sink);
+  try {
+    await pipeline(stages as unknown as [Readable, Writable]);
+  } catch (err) {
+    if (err instanceof FetchError) throw err;
+    if (isZlibError(err)) {
+      throw new FetchError('bad-content-encoding', { host, permanent: true, message: `corrupt ${contentEncoding} body (${host})`, cause: err });
+    }
+    throw err;
+  }
+  return { buffer: Buffer.concat(chunks), bytes };
+}
+
+function isZlibError(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code ?? '';
+  return code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code === 'ERR__ERROR_FORMAT_PADDING_1';
+}
+
+const gunzipAsync = promisify(zlib.gunzip);
+
+export function isGzip(buf: Buffer): boolean {
+  return buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b;
+}
+
+/** Gunzips a whole payload (a .xml.gz sitemap) with the same decoded-size cap. */
+export async function gunzipCapped(buf: Buffer, maxDecodedBytes: number, host: string): Promise<Buffer> {
+  try {
+    return await gunzipAsync(buf, { maxOutputLength: maxDecodedBytes });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
+      throw new FetchError('decoded-too-large', { host, permanent: true, message: `gunzipped body larger than ${maxDecodedBytes} bytes (${host})` });
+    }
+    throw new FetchError('bad-content-encoding', { host, permanent: true, message: `corrupt gzip payload (${host})`, cause: err });
+  }
+}
