@@ -1,0 +1,217 @@
+import { appendFile, access, mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ArticleRecord } from '../schemas/record.ts';
+import { checkLimit, decodeCursor, encodeCursor } from './cursor.ts';
+import { SinkUnavailableError } from './errors.ts';
+import { LineTail, readSpans } from './line-tail.ts';
+import { toRecordRow, validateFailure } from './row.ts';
+import type { FailureRecord, ReadOptions, RecordPage, Sink, WriteOutcome } from './types.ts';
+
+const CURSOR_TAG = 'j';
+const TRANSIENT_FS_CODES = new Set(['ENOSPC', 'EMFILE', 'ENFILE', 'EAGAIN', 'EBUSY', 'EIO']);
+
+interface Entry {
+  id: string;
+  source: string;
+  contentHash: string;
+  isOriginal: boolean;
+  /** Line of the first write: the record's position in read() order. */
+  line: number;
+  /** Span of the latest line for this id (a changed re-write appends a new line). */
+  offset: number;
+  byteLength: number;
+}
+
+/**
+ * One JSON record per line, appended with O_APPEND (fs.appendFile) and no lock.
+ * The file is the log: a re-write of an existing id appends only if the record
+ * changed, and the last line for an id wins while the first fixes its position.
+ * Ids and content hashes are re-read from the file before each write, so
+ * retries are idempotent across processes too; but check-then-append is not
+ * atomic between processes: run several writers against sqlite or postgres.
+ */
+export class JsonlSink implements Sink {
+  readonly kind = 'jsonl' as const;
+  readonly location: string;
+  readonly failuresPath: string;
+  /** Lines that were not a record (torn write, hand edit): ignored. */
+  skippedLines = 0;
+
+  private readonly entries: Entry[] = [];
+  private readonly byId = new Map<string, Entry>();
+  private readonly originalByHash = new Map<string, string>();
+  private readonly failureUrls = new Set<string>();
+  private readonly records: LineTail;
+  private readonly failures: LineTail;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(readonly path: string) {
+    this.location = `jsonl:${path}`;
+    this.failuresPath = `${path}.failures.jsonl`;
+    this.records = new LineTail(path, (text, line, offset, byteLength) => this.indexRecordLine(text, line, offset, byteLength));
+    this.failures = new LineTail(this.failuresPath, (text) => this.indexFailureLine(text));
+  }
+
+  static async open(path: string): Promise<JsonlSink> {
+    const sink = new JsonlSink(path);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      // A fragment without a newline is a torn write (crash): seal it so the next
+      // append starts on a fresh line; the fragment itself is skipped as invalid.
+      if ((await sink.records.catchUp()) > 0) await appendFile(path, '\n');
+      if ((await sink.failures.catchUp()) > 0) await appendFile(sink.failuresPath, '\n');
+      await sink.records.catchUp();
+      await sink.failures.catchUp();
+    } catch (err) {
+      throw sink.wrap(err, 'open');
+    }
+    return sink;
+  }
+
+  private indexRecordLine(text: string, line: number, offset: number, byteLength: number): void {
+    let parsed: Partial<ArticleRecord>;
+    try {
+      parsed = JSON.parse(text) as Partial<ArticleRecord>;
+    } catch {
+      this.skippedLines++;
+      return;
+    }
+    if (typeof parsed?.id !== 'string' || typeof parsed.contentHash !== 'string' || typeof parsed.source !== 'string') {
+      this.skippedLines++;
+      return;
+    }
+    const isOriginal = parsed.duplicateOf == null;
+    const existing = this.byId.get(parsed.id);
+    if (existing) {
+      if (existing.isOriginal && this.originalByHash.get(existing.contentHash) === existing.id) {
+        this.originalByHash.delete(existing.contentHash);
+      }
+      Object.assign(existing, { source: parsed.source, contentHash: parsed.contentHash, isOriginal, offset, byteLength });
+    } else {
+      const entry: Entry = { id: parsed.id, source: parsed.source, contentHash: parsed.contentHash, isOriginal, line, offset, byteLength };
+      this.entries.push(entry);
+      this.byId.set(entry.id, entry);
+    }
+    // First original wins, as the unique index does in the databases.
+    if (isOriginal && !this.originalByHash.has(parsed.contentHash)) this.originalByHash.set(parsed.contentHash, parsed.id);
+  }
+
+  private indexFailureLine(text: string): void {
+    try {
+      const url = (JSON.parse(text) as { url?: unknown }).url;
+      if (typeof url === 'string') this.failureUrls.add(url);
+    } catch {
+      // torn line: ignored
+    }
+  }
+
+  /** Serializes operations in this process: index updates and check-then-append. */
+  private exclusive<T>(action: string, fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn).catch((err: unknown) => {
+      throw this.wrap(err, action);
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private wrap(err: unknown, action: string): unknown {
+    const code = (err as NodeJS.ErrnoException)?.code;
+    if (code && TRANSIENT_FS_CODES.has(code)) {
+      return new SinkUnavailableError(`JSONL sink ${this.location}: ${code} during ${action}; retry later`, { cause: err });
+    }
+    return err;
+  }
+
+  async write(input: ArticleRecord): Promise<WriteOutcome> {
+    const { record, row } = toRecordRow(input);
+    return this.exclusive('write', async (): Promise<WriteOutcome> => {
+      await this.records.catchUp();
+      if (record.duplicateOf === null) {
+        const holder = this.originalByHash.get(record.contentHash);
+        if (holder !== undefined && holder !== record.id) return { status: 'duplicate', of: holder };
+      }
+      const existing = this.byId.get(record.id);
+      if (existing) {
+        const [current] = await readSpans(this.path, [existing]);
+        if (current === row.data) return { status: 'updated' };
+      }
+      await appendFile(this.path, `${row.data}\n`);
+      await this.records.catchUp();
+      return { status: existing ? 'updated' : 'inserted' };
+    });
+  }
+
+  async writeFailure(f: FailureRecord): Promise<void> {
+    const failure = validateFailure(f);
+    return this.exclusive('writeFailure', async () => {
+      await appendFile(this.failuresPath, `${JSON.stringify(failure)}\n`);
+      await this.failures.catchUp();
+    });
+  }
+
+  async read({ since = null, limit, source }: ReadOptions): Promise<RecordPage> {
+    checkLimit(limit);
+    const afterLine = since ? Number(decodeCursor(CURSOR_TAG, since, 1)[0]) : 0;
+    return this.exclusive('read', async () => {
+      await this.records.catchUp();
+      const page: Entry[] = [];
+      for (let i = firstEntryAfter(this.entries, afterLine); i < this.entries.length && page.length < limit; i++) {
+        const entry = this.entries[i];
+        if (source === undefined || entry.source === source) page.push(entry);
+      }
+      const texts = await readSpans(this.path, page);
+      const last = page.at(-1);
+      return {
+        records: texts.map((t) => JSON.parse(t) as ArticleRecord),
+        nextCursor: last ? encodeCursor(CURSOR_TAG, [last.line]) : null,
+      };
+    });
+  }
+
+  async get(id: string): Promise<ArticleRecord | null> {
+    return this.exclusive('get', async () => {
+      await this.records.catchUp();
+      const entry = this.byId.get(id);
+      if (!entry) return null;
+      const [text] = await readSpans(this.path, [entry]);
+      return JSON.parse(text) as ArticleRecord;
+    });
+  }
+
+  async count(): Promise<{ records: number; failures: number }> {
+    return this.exclusive('count', async () => {
+      await this.records.catchUp();
+      await this.failures.catchUp();
+      return { records: this.byId.size, failures: this.failureUrls.size };
+    });
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await access(dirname(this.path), constants.W_OK);
+    } catch (err) {
+      throw new SinkUnavailableError(`JSONL sink ${this.location}: directory not writable`, { cause: err });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+  }
+}
+
+/** Index of the first entry whose line is after `line` (entries are sorted by line). */
+function firstEntryAfter(entries: ReadonlyArray<Entry>, line: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (entries[mid].line <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function openJsonlSink(path: string): Promise<JsonlSink> {
+  return JsonlSink.open(path);
+}

@@ -1,0 +1,77 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSink } from '../../src/sinks/index.ts';
+import { describeSinkContract } from './contract.ts';
+import { makeRecord, readAll } from './fixtures.ts';
+
+const dir = mkdtempSync(join(tmpdir(), `tf-test-sinks-jsonl-${process.pid}-`));
+let n = 0;
+const freshPath = () => join(dir, `run-${++n}`, 'records.jsonl');
+const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter(Boolean);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describeSinkContract('jsonl', { freshUrl: () => `jsonl:${freshPath()}`, concurrentWriters: false });
+
+describe('jsonl sink specifics', () => {
+  it('appends one line per new record; an unchanged re-write appends nothing', async () => {
+    const path = freshPath();
+    const sink = await openSink(`jsonl:${path}`);
+    const r = makeRecord(1);
+    await sink.write(r);
+    await sink.write(makeRecord(2));
+    await sink.write(r);
+    expect(lines(path)).toHaveLength(2);
+    expect(JSON.parse(lines(path)[0])).toEqual(r);
+    // A changed re-write appends; the latest line wins, the first keeps the position.
+    await sink.write({ ...r, title: 'Đã sửa' });
+    expect(lines(path)).toHaveLength(3);
+    const all = await readAll(sink, { limit: 10 });
+    expect(all.records.map((x) => [x.id, x.title])).toEqual([
+      [r.id, 'Đã sửa'],
+      [makeRecord(2).id, makeRecord(2).title],
+    ]);
+    await sink.close();
+  });
+
+  it('writes failures next to the records file', async () => {
+    const path = freshPath();
+    const sink = await openSink(`jsonl:${path}`);
+    const failure = { url: 'https://tin.example.vn/x.html', source: 'bao-a', reason: 'no_article', message: 'empty body', at: '2026-11-20T01:00:00.000Z', attempts: 2 };
+    await sink.writeFailure(failure);
+    expect(lines(`${path}.failures.jsonl`).map((l) => JSON.parse(l))).toEqual([failure]);
+    await sink.close();
+  });
+
+  it('seals a torn last line at open and skips it', async () => {
+    const path = freshPath();
+    const first = await openSink(`jsonl:${path}`);
+    await first.write(makeRecord(1));
+    await first.close();
+    appendFileSync(path, '{"id":"torn","contentHa');
+    const sink = await openSink(`jsonl:${path}`);
+    expect(await sink.write(makeRecord(2))).toEqual({ status: 'inserted' });
+    const all = await readAll(sink, { limit: 10 });
+    expect(all.records.map((x) => x.id)).toEqual([makeRecord(1).id, makeRecord(2).id]);
+    expect(lines(path)).toHaveLength(3);
+    await sink.close();
+  });
+
+  it('reads a file written by someone else, and follows lines appended later', async () => {
+    const path = freshPath();
+    const a = makeRecord(1);
+    const b = makeRecord(2);
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, `${JSON.stringify(a)}\n`);
+    const sink = await openSink(`jsonl:${path}`);
+    const page = await sink.read({ limit: 10 });
+    expect(page.records).toEqual([a]);
+    appendFileSync(path, `${JSON.stringify(b)}\n`);
+    const next = await sink.read({ since: page.nextCursor, limit: 10 });
+    expect(next.records).toEqual([b]);
+    expect(await sink.get(b.id)).toEqual(b);
+    await sink.close();
+  });
+});
