@@ -1,0 +1,27 @@
+import type { CheerioAPI } from 'cheerio/slim';
+import { getDomain, getHostname } from 'tldts';
+import { metaContent } from './dom.ts';
+
+function registrable(u: string): string | null {
+  return getDomain(u, { allowPrivateDomains: false }) ?? getHostname(u);
+}
+
+/** rel=canonical, else og:url: absolute http(s) on the page's own registrable domain, else null. */
+export function extractCanonical($: CheerioAPI, url: string): string | null {
+  const candidates = [$('link[rel~="canonical" i]').first().attr('href'), metaContent($, ['og:url'])];
+  const own = registrable(url);
+  for (const c of candidates) {
+    if (!c?.trim()) continue;
+    let abs: URL;
+    try {
+      abs = new URL(c.trim(), url);
+    } catch {
+      continue;
+    }
+    if (abs.protocol !== 'http:' && abs.protocol !== 'https:') continue;
+    const href = abs.href;
+    if (!own || registrable(href) !== own) continue;
+    return (' ' + href).slice(1);
+  }
+  return null;
+}

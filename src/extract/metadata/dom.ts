@@ -1,0 +1,106 @@
+import type { CheerioAPI, Cheerio } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+import { decodeHTML } from 'entities';
+import { normalizeText } from '../../normalize/text.ts';
+
+export type Selector = string | string[];
+
+/** Entity-decoded (twice-encoded "&amp;quot;" too), normalized, and a fresh string rather than a slice of the page. */
+export function cleanText(raw: string | undefined | null): string {
+  if (!raw) return '';
+  let s = raw;
+  for (let i = 0; i < 2 && /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]+);/i.test(s); i++) s = decodeHTML(s);
+  return (' ' + normalizeText(s)).slice(1);
+}
+
+export function selectorList(sel: Selector | undefined): string[] {
+  if (!sel) return [];
+  return Array.isArray(sel) ? sel : [sel];
+}
+
+/** Runs a configured selector, tolerating an invalid one (it simply matches nothing). */
+export function safeSelect($: CheerioAPI, selector: string): Cheerio<Element> {
+  try {
+    return $(selector) as Cheerio<Element>;
+  } catch {
+    return $([]) as Cheerio<Element>;
+  }
+}
+
+/** Text of an element with block boundaries kept as spaces ("<p>a</p><p>b</p>" -> "a b"). */
+export function elementText($: CheerioAPI, el: AnyNode, skip?: (child: Element) => boolean): string {
+  const parts: string[] = [];
+  const walk = (node: AnyNode): void => {
+    if (node.type === 'text') parts.push((node as unknown as { data: string }).data);
+    else if (node.type === 'tag') {
+      const name = (node as Element).name;
+      if (name === 'script' || name === 'style' || name === 'noscript' || name === 'template') return;
+      if (skip && node !== el && skip(node as Element)) return;
+      if (name === 'br') parts.push(' ');
+      const block = !INLINE.has(name);
+      if (block) parts.push(' ');
+      for (const c of (node as Element).children) walk(c);
+      if (block) parts.push(' ');
+    }
+  };
+  walk(el);
+  return cleanText(parts.join(''));
+}
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'font', 'wbr']);
+
+/** First non-empty content of <meta> tags whose property / name / itemprop is one of `keys` (case-insensitive), in key order. */
+export function metaContent($: CheerioAPI, keys: string[]): string | null {
+  const all = metaMap($);
+  for (const k of keys) {
+    const v = all.get(k.toLowerCase());
+    if (v) return v;
+  }
+  return null;
+}
+
+export function metaContents($: CheerioAPI, key: string): string[] {
+  return metaMultiMap($).get(key.toLowerCase()) ?? [];
+}
+
+const metaCache = new WeakMap<CheerioAPI, Map<string, string[]>>();
+function metaMultiMap($: CheerioAPI): Map<string, string[]> {
+  let m = metaCache.get($);
+  if (m) return m;
+  m = new Map();
+  for (const el of $('meta').toArray()) {
+    const content = cleanText(el.attribs.content ?? el.attribs.value);
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = el.attribs[attr]?.trim().toLowerCase();
+      if (!key) continue;
+      const list = m.get(key) ?? [];
+      list.push(content);
+      m.set(key, list);
+    }
+  }
+  metaCache.set($, m);
+  return m;
+}
+function metaMap($: CheerioAPI): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of metaMultiMap($)) out.set(k, v[0]);
+  return out;
+}
+
+/** class + id of an element, lowercased, for cheap heuristics. */
+export function classId(el: Element): string {
+  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
+}
+
+const BOILERPLATE_TAGS = new Set(['footer', 'aside', 'nav']);
+const BOILERPLATE_CLASS =
+  /(?:^|[\s_-])(?:comments?|commentlist|comment-list|respond|related|relat|sidebar|widget|footer|site-footer|copyright|recommend|more-news|also-read|read-more|readmore|tin-lien-quan|lienquan|box-news|teaser-list|newsletter|popular|trending|most-read|mostread|breadcrumbs?)(?:$|[\s_-])/;
+
+/** Inside page furniture whose dates/names belong to other content: footer, sidebars, comments, related lists. */
+export function inBoilerplate(el: Element): boolean {
+  for (let n: Element | null = el; n && n.type === 'tag'; n = n.parent as Element | null) {
+    if (BOILERPLATE_TAGS.has(n.name)) return true;
+    if (BOILERPLATE_CLASS.test(classId(n))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,44 @@
+import type { CheerioAPI } from 'cheerio/slim';
+import { francAll } from 'franc-min';
+import { elementText, metaContent } from './dom.ts';
+
+const ISO_639_3_TO_1: Record<string, string> = {
+  vie: 'vi', eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', rus: 'ru', ukr: 'uk',
+  pol: 'pl', ces: 'cs', slk: 'sk', hun: 'hu', ron: 'ro', bul: 'bg', srp: 'sr', hrv: 'hr', swe: 'sv', dan: 'da',
+  nob: 'nb', fin: 'fi', tur: 'tr', ell: 'el', arb: 'ar', pes: 'fa', heb: 'he', hin: 'hi', ben: 'bn', tha: 'th',
+  ind: 'id', zlm: 'ms', cmn: 'zh', jpn: 'ja', kor: 'ko', khm: 'km', tgl: 'tl',
+};
+
+/** "vi-VN", "de_DE", "en" -> primary subtag; null when it does not look like one. */
+export function primarySubtag(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const m = /^\s*([a-z]{2,3})(?:$|[-_\s,;])/i.exec(value);
+  if (!m) return null;
+  const tag = m[1].toLowerCase();
+  // "vn" is a country; Vietnamese pages use it for the language often enough to be worth mapping.
+  if (tag === 'vn') return 'vi';
+  return tag.length === 2 ? tag : (ISO_639_3_TO_1[tag] ?? null);
+}
+
+export function extractLanguage($: CheerioAPI): string | null {
+  const declared =
+    primarySubtag($('html').attr('lang') ?? $('html').attr('xml:lang')) ??
+    primarySubtag(metaContent($, ['og:locale'])) ??
+    primarySubtag(metaContent($, ['content-language', 'language', 'dc.language', 'dcterms.language']));
+  if (declared) return declared;
+  return detectLanguage($);
+}
+
+function detectLanguage($: CheerioAPI): string | null {
+  const paragraphs = $('p')
+    .toArray()
+    .map((el) => elementText($, el))
+    .filter((t) => t.length > 40);
+  const text = (paragraphs.length ? paragraphs.join(' ') : elementText($, $('body').get(0) ?? $.root().get(0)!)).slice(0, 6000);
+  if (text.length < 80) return null;
+  const [best, second] = francAll(text, { minLength: 80 });
+  if (!best || best[0] === 'und') return null;
+  // Close runners-up (related languages, short text) mean the guess is not worth reporting.
+  if (second && second[1] > 0.97) return null;
+  return ISO_639_3_TO_1[best[0]] ?? null;
+}

@@ -1,0 +1,104 @@
+import type { CheerioAPI } from 'cheerio/slim';
+import { getDomainWithoutSuffix, getHostname } from 'tldts';
+import { cleanText, metaContent } from './dom.ts';
+import { isType, ldString, type LdNode } from './jsonld.ts';
+
+/** Lowercase letters and digits without diacritics: "Báo Mẫu" / "baomau.vn" / "FAZ.NET" compare regardless of accents, spacing and punctuation. */
+export function looseKey(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/đ/g, 'd')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+export interface SiteIdentity {
+  /** og:site_name / application-name / publisher / WebSite name, then home-link and logo texts. */
+  names: string[];
+  /** How many of `names` the page declares in metadata (the rest come from its home link / logo). */
+  declaredCount: number;
+  /** Host name forms: "www.faz.net" -> "faz.net", "faz". */
+  hostKeys: string[];
+}
+
+export function siteIdentity($: CheerioAPI, url: string, nodes: LdNode[]): SiteIdentity {
+  const names = new Set<string>();
+  const add = (v: string | null | undefined): void => {
+    const t = cleanText(v);
+    if (t && t.length <= 80) names.add(t);
+  };
+  add(metaContent($, ['og:site_name']));
+  add(metaContent($, ['application-name']));
+  add(metaContent($, ['apple-mobile-web-app-title']));
+  add(metaContent($, ['twitter:site'])?.replace(/^@/, ''));
+  for (const n of nodes) {
+    if (isType(n, /^(?:WebSite|Organization|NewsMediaOrganization|Corporation)$/i)) add(ldString(n.name));
+    const pub = n.publisher;
+    if (pub) for (const p of Array.isArray(pub) ? pub : [pub]) add(ldString(p));
+  }
+  const declaredCount = names.size;
+  for (const name of homeLinkNames($, url)) add(name);
+  const hostKeys: string[] = [];
+  const host = getHostname(url);
+  if (host) {
+    const bare = host.replace(/^www\d*\./, '');
+    hostKeys.push(looseKey(bare));
+    const label = getDomainWithoutSuffix(url);
+    if (label && label.length >= 3) hostKeys.push(looseKey(label));
+  }
+  return { names: [...names], declaredCount, hostKeys: hostKeys.filter(Boolean) };
+}
+
+/** Whether a short string is the publication's own name (site name, publisher, host). */
+export function isSiteName(text: string, site: SiteIdentity, declaredOnly = false): boolean {
+  const k = looseKey(text);
+  if (!k) return false;
+  for (const n of declaredOnly ? site.names.slice(0, site.declaredCount) : site.names) {
+    const nk = looseKey(n);
+    if (!nk) continue;
+    if (nk === k) return true;
+    // "Tuổi Trẻ Online" vs "Báo Tuổi Trẻ Online": one contains the other, and they are close in length.
+    const short = Math.min(nk.length, k.length);
+    const long = Math.max(nk.length, k.length);
+    if ((nk.includes(k) || k.includes(nk)) && short >= 3 && long - short <= Math.max(4, long * 0.25)) return true;
+  }
+  for (const h of site.hostKeys) {
+    // "faz" (label) vs "FAZ.NET", "www.faz.net" vs "faz.net": the host plus a few characters of TLD or "www".
+    if (k === h || (h.length >= 3 && (k.startsWith(h) || k.endsWith(h)) && k.length - h.length <= 5)) return true;
+  }
+  return false;
+}
+
+const LOGO_CLASS = /(?:^|[\s_-])(?:logo|site-?title|site-?name|blog-?title|brand|navbar-brand)(?:$|[\s_-])/;
+
+/** What the page calls its home link or logo: the printed site name ("Bibliothek 2.0 und mehr"). */
+function homeLinkNames($: CheerioAPI, url: string): string[] {
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  $('a[href], [class*="logo"], [class*="site-title"], [class*="site-name"], [class*="blog-title"], [id*="logo"]').each((_, el) => {
+    if (out.length >= 12) return;
+    let isHome = false;
+    if (el.name === 'a') {
+      try {
+        const target = new URL(el.attribs.href, url);
+        isHome = target.origin === origin && /^\/(?:index\.\w+)?$/.test(target.pathname) && !target.search;
+      } catch {
+        isHome = false;
+      }
+      if (el.attribs.rel?.includes('home')) isHome = true;
+    }
+    if (!isHome && !LOGO_CLASS.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase())) return;
+    const $el = $(el);
+    for (const v of [$el.text(), el.attribs.title, $el.find('img').first().attr('alt')]) {
+      const t = cleanText(v);
+      if (t && t.length <= 60 && !/^(?:home|startseite|trang chủ|accueil|inicio|zur startseite|logo)$/i.test(t)) out.push(t);
+    }
+  });
+  return out;
+}

@@ -1,0 +1,100 @@
+import type { CheerioAPI } from 'cheerio/slim';
+import type { Element } from 'domhandler';
+import type { ExtractRules } from '../../schemas/config.ts';
+import { cleanText, elementText, metaContent, metaContents, safeSelect, selectorList } from './dom.ts';
+import { isType, ldString, type LdNode } from './jsonld.ts';
+import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
+
+const HOME = /^(?:trang chủ|home|homepage|startseite|start|accueil|inicio|portada|home page|trang nhất)$/i;
+
+function lastCrumb(items: string[], title: string | null, site: SiteIdentity): string | null {
+  const titleKey = title ? looseKey(title) : '';
+  const kept = items.filter((t) => t && !HOME.test(t) && !isSiteName(t, site) && t.length <= 80);
+  while (kept.length && titleKey && (looseKey(kept[kept.length - 1]) === titleKey || titleKey.startsWith(looseKey(kept[kept.length - 1])) && looseKey(kept[kept.length - 1]).length > 20)) kept.pop();
+  return kept[kept.length - 1] ?? null;
+}
+
+function breadcrumbFromLd(nodes: LdNode[]): string[] | null {
+  const list = nodes.find((n) => isType(n, /^BreadcrumbList$/i));
+  const items = list?.itemListElement;
+  if (!Array.isArray(items)) return null;
+  return items
+    .filter((x): x is LdNode => !!x && typeof x === 'object')
+    .sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0))
+    .map((x) => cleanText(ldString(x.name) ?? ldString(x.item)));
+}
+
+function breadcrumbFromDom($: CheerioAPI): string[] | null {
+  const box = $('[itemtype*="BreadcrumbList"], nav[aria-label*="breadcrumb" i], .breadcrumb, .breadcrumbs, #breadcrumb, #breadcrumbs, [class*="breadcrumb"]').first();
+  if (!box.length) return null;
+  let items = box.find('li').toArray();
+  if (!items.length) items = box.find('a, span[itemprop="name"]').toArray();
+  const texts = items.map((el) => elementText($, el)).filter(Boolean);
+  return texts.length ? texts : null;
+}
+
+export function extractSection($: CheerioAPI, nodes: LdNode[], article: LdNode | undefined, title: string | null, site: SiteIdentity, rules: ExtractRules | undefined, ruleMisses: string[]): string | null {
+  const sels = selectorList(rules?.section);
+  if (sels.length) {
+    const els = sels.flatMap((s) => safeSelect($, s).toArray());
+    if (!els.length) ruleMisses.push('section');
+    const texts = els.map((el) => elementText($, el)).filter(Boolean);
+    const crumb = texts.length > 1 ? lastCrumb(texts, title, site) : texts[0];
+    if (crumb) return crumb;
+  }
+  for (const crumbs of [breadcrumbFromLd(nodes), breadcrumbFromDom($)]) {
+    const s = crumbs && lastCrumb(crumbs, title, site);
+    if (s) return s;
+  }
+  const meta = metaContent($, ['article:section', 'og:article:section', 'section', 'parsely-section']) ?? cleanText(ldString(article?.articleSection));
+  return meta || null;
+}
+
+const TAG_LABEL = /^(?:từ khóa|từ khoá|tags?|schlagwörter|schlagworte|stichwörter|themen|mots-clés|etiquetas|tag)\s*:?$/i;
+
+function tagLinks($: CheerioAPI): string[] {
+  const els: Element[] = $('.tags a, .tag-list a, .tags-list a, .post-tags a, .entry-tags a, .article-tags a, .box-tag a, .tag a, a[rel~="tag"], [itemprop="keywords"] a').toArray();
+  // A label element ("Từ khóa:", "Tags:") followed by links in the same block.
+  $('span, strong, b, h3, h4, h5, div, p, label, dt').each((_, el) => {
+    if (el.children.length > 2) return;
+    if (!TAG_LABEL.test(elementText($, el))) return;
+    const parent = $(el).parent();
+    els.push(...parent.find('a').toArray());
+    els.push(...$(el).nextAll('a').toArray());
+  });
+  return els.map((el) => elementText($, el));
+}
+
+function cleanTags(raw: string[], site: SiteIdentity): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const r of raw) {
+    const t = cleanText(r).replace(/^#/, '').trim();
+    if (!t || t.length > 50 || t.split(/\s+/).length > 6 || TAG_LABEL.test(t)) continue;
+    const k = t.toLowerCase();
+    if (seen.has(k) || isSiteName(t, site)) continue;
+    seen.add(k);
+    out.push(t);
+  }
+  return out.slice(0, 30);
+}
+
+export function extractTags($: CheerioAPI, article: LdNode | undefined, site: SiteIdentity, rules: ExtractRules | undefined, ruleMisses: string[]): string[] {
+  const sels = selectorList(rules?.tags);
+  if (sels.length) {
+    const els = sels.flatMap((s) => safeSelect($, s).toArray());
+    if (!els.length) ruleMisses.push('tags');
+    const texts = els.flatMap((el) => {
+      const links = $(el).find('a').toArray();
+      return links.length ? links.map((a) => elementText($, a)) : elementText($, el).split(/[,;]/);
+    });
+    const tags = cleanTags(texts, site);
+    if (tags.length) return tags;
+  }
+  const kw = article?.keywords;
+  const ldKeywords = Array.isArray(kw) ? kw.map((k) => ldString(k) ?? '') : typeof kw === 'string' ? kw.split(',') : [];
+  const primary = cleanTags([...metaContents($, 'article:tag').flatMap((v) => v.split(',')), ...ldKeywords, ...tagLinks($)], site);
+  if (primary.length) return primary;
+  const keywords = metaContent($, ['news_keywords', 'keywords']);
+  return keywords ? cleanTags(keywords.split(/[,;]/), site) : [];
+}

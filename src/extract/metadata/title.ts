@@ -1,0 +1,119 @@
+import type { CheerioAPI } from 'cheerio/slim';
+import type { Element } from 'domhandler';
+import { classId, cleanText, elementText, metaContent } from './dom.ts';
+import { ldString, type LdNode } from './jsonld.ts';
+import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
+
+// Separators between a headline and the site name in <title> / og:title.
+const SEPARATOR = /\s+[|\-–—·•»«›‹:/~│]\s+|\s+::\s+|\s*[|│]\s*/u;
+const SEPARATOR_G = new RegExp(SEPARATOR.source, 'gu');
+const SEPARATOR_CAPTURE = new RegExp(`(${SEPARATOR.source})`, 'u');
+
+const LOGO = /(?:^|[\s_-])(?:logo|brand|site-?title|site-?name|masthead|navbar)(?:$|[\s_-])/;
+const HEADLINE = /(?:^|[\s_-])(?:entry|post|article|story|news|page|detail|main|content)[-_]?(?:title|headline|heading|tieu-?de)(?:$|[\s_-])|(?:^|\s)headline(?:$|\s)|title-detail|(?:^|\s)h1(?:$|\s)/;
+
+function isLogoHeading(el: Element): boolean {
+  for (let n: Element | null = el, depth = 0; n && n.type === 'tag' && depth < 4; n = n.parent as Element | null, depth++) {
+    if (LOGO.test(classId(n))) return true;
+  }
+  return false;
+}
+
+function inArticle(el: Element): boolean {
+  for (let n: Element | null = el; n && n.type === 'tag'; n = n.parent as Element | null) {
+    if (n.name === 'article' || n.name === 'main' || n.attribs.role === 'main' || /article|post|entry|content|story|detail/.test(classId(n))) return true;
+  }
+  return false;
+}
+
+// Parts of a heading that are not the headline: kicker/overline, hidden separators, dates and category labels.
+const HEADING_EXTRA = /kicker|dachzeile|topline|overline|roofline|eyebrow|super-?title|spitzmarke|topic|label|category|rubric|flag|visually-?hidden|sr-only|screen-reader|(?:^|[\s_-])(?:date|time|meta)(?:$|[\s_-])/;
+
+function headingText($: CheerioAPI, el: Element): string {
+  const full = elementText($, el);
+  const core = elementText($, el, (c) => c.name === 'small' || c.name === 'time' || HEADING_EXTRA.test(classId(c)));
+  return core.length >= 8 ? core : full;
+}
+
+/** The article's own heading: an h1 that is not the logo, preferring one inside the article. */
+function headingCandidates($: CheerioAPI): string[] {
+  const scored: { text: string; score: number }[] = [];
+  $('h1, [itemprop="headline"]').each((i, el) => {
+    if (el.type !== 'tag' || el.name === 'meta') return;
+    const text = headingText($, el);
+    if (!text || text.length > 300) return;
+    if (isLogoHeading(el)) return;
+    let score = el.name === 'h1' ? 2 : 1;
+    if (el.attribs.itemprop === 'headline') score += 2;
+    if (inArticle(el)) score += 1;
+    if (HEADLINE.test(classId(el))) score += 1;
+    scored.push({ text, score: score - i * 0.01 });
+  });
+  return scored.sort((a, b) => b.score - a.score).map((s) => s.text);
+}
+
+function secondaryHeadings($: CheerioAPI): string[] {
+  const out: string[] = [];
+  $('h2, h3, .entry-title, .post-title, .article-title').each((_, el) => {
+    if (el.type !== 'tag') return;
+    if (!HEADLINE.test(classId(el)) && !(el.name === 'h2' && inArticle(el))) return;
+    const t = elementText($, el);
+    if (t && t.length <= 300) out.push(t);
+  });
+  return out;
+}
+
+/** "Headline - Site" / "Site | Headline" -> "Headline": drops leading and trailing segments that name the site. */
+export function stripSiteAffixes(title: string, site: SiteIdentity): string {
+  const pieces = title.split(SEPARATOR_CAPTURE);
+  // pieces alternate: segment, separator, segment, ...
+  let first = 0;
+  let last = pieces.length - 1;
+  if (last === 0) return title;
+  while (last > first && isSiteName(pieces[last], site)) last -= 2;
+  while (first < last && isSiteName(pieces[first], site)) first += 2;
+  const kept = pieces.slice(first, last + 1).join('').trim();
+  return kept || title;
+}
+
+function agrees(a: string, b: string): boolean {
+  const ka = looseKey(a);
+  const kb = looseKey(b);
+  if (!ka || !kb) return false;
+  if (ka === kb) return true;
+  // The heading is the meta title without its kicker ("Kicker: Headline") or without a tail.
+  return ka.length >= 10 && (kb.startsWith(ka) || kb.endsWith(ka));
+}
+
+export function extractTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefined): string | null {
+  const headings = headingCandidates($);
+  const docTitle = cleanText($('head title').first().text() || $('title').first().text());
+  const og = metaContent($, ['og:title']);
+  const tw = metaContent($, ['twitter:title']);
+  const ld = cleanText(ldString(article?.headline) ?? ldString(article?.name));
+  const metaTitles = [og, ld, tw, docTitle].filter((t): t is string => !!t);
+
+  // A heading confirmed by a metadata title (equal, or a prefix of it) is the cleanest form.
+  for (const raw of headings) {
+    const h = stripSiteAffixes(raw, site);
+    if (isSiteName(h, site)) continue;
+    for (const t of metaTitles) {
+      if (agrees(h, t) || agrees(h, stripSiteAffixes(t, site))) return h;
+      if (t.split(SEPARATOR_G).some((seg) => looseKey(seg) === looseKey(h))) return h;
+    }
+  }
+  const secondary = secondaryHeadings($);
+  for (const t of metaTitles) {
+    const stripped = stripSiteAffixes(t, site);
+    for (const h of secondary) {
+      const k = looseKey(h);
+      if (k === looseKey(stripped) || stripped.split(SEPARATOR_G).some((seg) => looseKey(seg) === k)) return h;
+    }
+  }
+  for (const t of metaTitles) {
+    const s = stripSiteAffixes(t, site);
+    if (s && !isSiteName(s, site)) return s;
+  }
+  const h = headings.map((x) => stripSiteAffixes(x, site)).find((x) => !isSiteName(x, site)) ?? secondary[0];
+  return h ?? (metaTitles[0] || null);
+}

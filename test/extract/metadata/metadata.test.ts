@@ -1,0 +1,201 @@
+import { load } from 'cheerio/slim';
+import { describe, expect, it } from 'vitest';
+import { extractMetadata, type MetadataOptions } from '../../../src/extract/metadata/index.ts';
+
+const NOW = new Date('2026-03-10T05:00:00Z');
+const OPTS: MetadataOptions = { timezone: 'Asia/Ho_Chi_Minh', now: NOW };
+const URL_VN = 'https://baomau.vn/thoi-su/mua-lu-mien-trung-123.html';
+
+function page(head: string, body: string, lang = 'vi'): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+}
+const meta = (html: string, url = URL_VN, opts: MetadataOptions = OPTS) => extractMetadata(load(html), url, opts);
+
+describe('title', () => {
+  it('prefers the article h1 over the logo h1 and strips the site suffix from <title>', () => {
+    const html = page(
+      '<title>Mưa lũ kéo dài ở miền Trung - Báo Mẫu</title><meta property="og:site_name" content="Báo Mẫu">',
+      '<header><h1 class="logo"><a href="/">Báo Mẫu</a></h1></header><article><h1 class="detail-title">Mưa lũ kéo dài ở miền Trung</h1></article>',
+    );
+    expect(meta(html).title).toBe('Mưa lũ kéo dài ở miền Trung');
+  });
+
+  it('strips " | Site" and " – Báo ..." suffixes using og:site_name, application-name and the host', () => {
+    const cases: [string, string][] = [
+      ['<title>Giá vàng tăng mạnh | Báo Mẫu</title><meta property="og:site_name" content="Báo Mẫu">', 'Giá vàng tăng mạnh'],
+      ['<title>Giá vàng tăng mạnh – Báo Mẫu Điện Tử</title><meta name="application-name" content="Báo Mẫu Điện Tử">', 'Giá vàng tăng mạnh'],
+      ['<title>Giá vàng tăng mạnh - baomau.vn</title>', 'Giá vàng tăng mạnh'],
+      ['<title>BaoMau | Giá vàng tăng mạnh</title>', 'Giá vàng tăng mạnh'],
+    ];
+    for (const [head, title] of cases) expect(meta(page(head, '<p>Nội dung</p>')).title).toBe(title);
+  });
+
+  it('uses og:title, twitter:title and the JSON-LD headline when there is no h1', () => {
+    expect(meta(page('<meta property="og:title" content="Tiêu đề từ og">', '')).title).toBe('Tiêu đề từ og');
+    expect(meta(page('<meta name="twitter:title" content="Tiêu đề từ twitter">', '')).title).toBe('Tiêu đề từ twitter');
+    const ld = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Tiêu đề JSON-LD"}</script>';
+    expect(meta(page(ld + '<title>Trang chủ - Báo Mẫu</title>', '')).title).toBe('Tiêu đề JSON-LD');
+  });
+
+  it('prefers the h1 when it agrees with the start or end of the <title> (kicker dropped)', () => {
+    const html = page(
+      '<title>Chuyên đề: Nông dân miền Tây vào vụ mùa mới - Báo Mẫu</title>',
+      '<article><h1><span class="kicker">Chuyên đề</span> Nông dân miền Tây vào vụ mùa mới</h1></article>',
+    );
+    expect(meta(html).title).toBe('Nông dân miền Tây vào vụ mùa mới');
+  });
+
+  it('decodes entities, including double-encoded ones', () => {
+    const html = page('<meta property="og:title" content="Ông A nói &amp;quot;không&amp;quot; &amp;amp; rời đi">', '');
+    expect(meta(html).title).toBe('Ông A nói "không" & rời đi');
+  });
+
+  it('returns null when the page has no title at all', () => {
+    expect(meta(page('', '<p>Không có tiêu đề</p>')).title).toBeNull();
+  });
+});
+
+describe('dates', () => {
+  it('reads JSON-LD inside @graph and arrays, keeping the printed offset', () => {
+    const ld = JSON.stringify([
+      { '@context': 'https://schema.org', '@graph': [{ '@type': 'WebSite', name: 'Báo Mẫu' }, { '@type': ['ReportageNewsArticle'], headline: 'X', datePublished: '2024-03-12T08:15:00+07:00', dateModified: '2024-03-12T10:00:00+07:00', author: [{ '@type': 'Person', name: 'Nguyễn Văn An' }, { '@type': 'Organization', name: 'Báo Mẫu' }] }] },
+    ]);
+    const m = meta(page(`<script type="application/ld+json">${ld}</script>`, '<h1>X</h1>'));
+    expect(m.publishedAt).toBe('2024-03-12T08:15:00+07:00');
+    expect(m.modifiedAt).toBe('2024-03-12T10:00:00+07:00');
+    expect(m.authors).toEqual(['Nguyễn Văn An']);
+  });
+
+  it('reads article:published_time, og:updated_time and <time datetime> in the article header', () => {
+    const m = meta(page('<meta property="article:published_time" content="2024-05-01T07:00:00Z"><meta property="og:updated_time" content="2024-05-02T07:00:00Z">', '<h1>X</h1>'));
+    expect(m.publishedAt).toBe('2024-05-01T07:00:00+00:00');
+    expect(m.modifiedAt).toBe('2024-05-02T07:00:00+00:00');
+    const t = meta(
+      page('', '<aside class="related"><time datetime="2020-01-01">cũ</time></aside><article><header><h1>X</h1><time datetime="2024-06-02T09:30:00">2/6</time></header></article>'),
+    );
+    expect(t.publishedAt).toBe('2024-06-02T09:30:00+07:00');
+  });
+
+  it('falls back to visible text near the title, ignoring footer and related-article dates', () => {
+    const html = page(
+      '',
+      `<article><h1>Mưa lớn</h1><div class="meta"><span class="date">Thứ bảy, 7/3/2026, 00:05 (GMT+7)</span></div><p>Nội dung bài viết.</p>
+       <div class="related"><span class="date">01/01/2020 10:00</span></div></article><footer>Cập nhật 02/02/2019 © 2026</footer>`,
+    );
+    expect(meta(html).publishedAt).toBe('2026-03-07T00:05:00+07:00');
+  });
+
+  it('takes the year of "Ngày 25/1" from another full date on the page', () => {
+    const html = page('', '<article><h1>Lễ hội</h1><span class="date">Ngày 25/1</span><p>Sự kiện diễn ra đến 30/01/2024 tại Huế.</p></article>');
+    expect(meta(html).publishedAt).toBe('2024-01-25T00:00:00+07:00');
+    const noContext = page('', '<article><h1>Lễ hội</h1><span class="date">Ngày 25/1</span><p>Không có năm.</p></article>');
+    expect(meta(noContext).publishedAt).toBe('2026-01-25T00:00:00+07:00');
+  });
+
+  it('is null when the page carries no date (never invented)', () => {
+    const html = page('<title>Giới thiệu</title>', '<h1>Giới thiệu</h1><p>Chúng tôi là tòa soạn.</p><footer>© 2026 Báo Mẫu</footer>');
+    const m = meta(html);
+    expect(m.publishedAt).toBeNull();
+    expect(m.modifiedAt).toBeNull();
+  });
+
+  it('applies the source timezone to dates without offset', () => {
+    const html = page('<meta name="pubdate" content="2024-07-05 08:00">', '<h1>Hallo</h1>', 'de');
+    expect(meta(html, 'https://example.de/a', { timezone: 'Europe/Berlin', now: NOW }).publishedAt).toBe('2024-07-05T08:00:00+02:00');
+  });
+});
+
+describe('authors', () => {
+  it('cleans bylines: prefixes, e-mails, "A, B và C", and excludes the site name and "Theo X"', () => {
+    const html = page(
+      '<meta property="og:site_name" content="Báo Mẫu">',
+      '<article><h1>X</h1><p class="author">Bài và ảnh: Trần Thị Bình, Lê Văn Cường và Phạm Dũng (baomau@example.vn)</p></article>',
+    );
+    expect(meta(html).authors).toEqual(['Trần Thị Bình', 'Lê Văn Cường', 'Phạm Dũng']);
+    const source = page('', '<article><h1>X</h1><p class="author">Theo TTXVN</p></article>');
+    expect(meta(source).authors).toEqual([]);
+    const siteOnly = page('<meta property="og:site_name" content="Báo Mẫu">', '<article><h1>X</h1><div class="byline">By Báo Mẫu</div></article>');
+    expect(meta(siteOnly).authors).toEqual([]);
+  });
+
+  it('reads meta author, rel=author and itemprop=author, deduplicated', () => {
+    expect(meta(page('<meta name="author" content="By Jane Doe and John Roe">', '')).authors).toEqual(['Jane Doe', 'John Roe']);
+    const rel = page('', '<article><h1>X</h1><a rel="author" href="/a">Tác giả: Hoàng Minh</a><span itemprop="author"><span itemprop="name">Hoàng Minh</span></span></article>');
+    expect(meta(rel).authors).toEqual(['Hoàng Minh']);
+  });
+
+  it('skips JSON-LD Organization authors and a publisher named as author', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', author: { '@type': 'Organization', name: 'Báo Mẫu' }, publisher: { '@type': 'Organization', name: 'Báo Mẫu' } });
+    expect(meta(page(`<script type="application/ld+json">${ld}</script><meta name="author" content="Báo Mẫu">`, '')).authors).toEqual([]);
+  });
+});
+
+describe('section, tags, language, canonical, site name, description', () => {
+  it('section from the breadcrumb: last item that is not the title, skipping "Trang chủ"', () => {
+    const html = page(
+      '<title>Mưa lũ - Báo Mẫu</title>',
+      '<nav aria-label="breadcrumb"><ol><li><a href="/">Trang chủ</a></li><li><a href="/thoi-su">Thời sự</a></li><li><a href="/thoi-su/moi-truong">Môi trường</a></li><li>Mưa lũ</li></ol></nav><h1>Mưa lũ</h1>',
+    );
+    expect(meta(html).section).toBe('Môi trường');
+    const ld = JSON.stringify({ '@type': 'BreadcrumbList', itemListElement: [{ '@type': 'ListItem', position: 2, name: 'Kinh doanh' }, { '@type': 'ListItem', position: 1, name: 'Home' }] });
+    expect(meta(page(`<script type="application/ld+json">${ld}</script>`, '')).section).toBe('Kinh doanh');
+    expect(meta(page('<meta property="article:section" content="Thể thao">', '')).section).toBe('Thể thao');
+  });
+
+  it('tags from article:tag, tag links and keywords, trimmed and deduplicated', () => {
+    const html = page(
+      '<meta property="article:tag" content="bão số 3"><meta property="article:tag" content="Miền Trung">',
+      '<div class="tags"><span>Từ khóa:</span> <a href="/t/1"> Bão số 3 </a><a href="/t/2">cứu hộ</a><a href="/t/3">' + 'rất dài '.repeat(20) + '</a></div>',
+    );
+    expect(meta(html).tags).toEqual(['bão số 3', 'Miền Trung', 'cứu hộ']);
+    expect(meta(page('<meta name="keywords" content="giá vàng, ngân hàng ,giá vàng">', '')).tags).toEqual(['giá vàng', 'ngân hàng']);
+  });
+
+  it('language from html lang / og:locale, else detected; null when unsure', () => {
+    expect(meta(page('', '', 'vi-VN')).language).toBe('vi');
+    expect(meta('<html><head><meta property="og:locale" content="de_DE"></head><body></body></html>').language).toBe('de');
+    const text = 'Chính quyền địa phương đã huy động lực lượng cứu hộ để sơ tán người dân khỏi các khu vực bị ngập sâu trong đêm qua. ';
+    expect(meta(`<html><body><p>${text.repeat(3)}</p></body></html>`).language).toBe('vi');
+    expect(meta('<html><body><p>ok</p></body></html>').language).toBeNull();
+  });
+
+  it('canonical only when http(s) on the same registrable domain; relative links are resolved', () => {
+    expect(meta(page('<link rel="canonical" href="/thoi-su/a.html">', '')).canonicalUrl).toBe('https://baomau.vn/thoi-su/a.html');
+    expect(meta(page('<link rel="canonical" href="https://m.baomau.vn/a">', '')).canonicalUrl).toBe('https://m.baomau.vn/a');
+    expect(meta(page('<link rel="canonical" href="https://other.com/a">', '')).canonicalUrl).toBeNull();
+    expect(meta(page('<meta property="og:url" content="ftp://baomau.vn/a">', '')).canonicalUrl).toBeNull();
+    expect(meta(page('<meta property="og:url" content="https://baomau.vn/og">', '')).canonicalUrl).toBe('https://baomau.vn/og');
+  });
+
+  it('site name and description', () => {
+    const m = meta(page('<meta property="og:site_name" content="Báo Mẫu"><meta name="description" content="Tóm tắt &amp;amp; mô tả">', ''));
+    expect(m.siteName).toBe('Báo Mẫu');
+    expect(m.description).toBe('Tóm tắt & mô tả');
+  });
+});
+
+describe('rules', () => {
+  const html = page(
+    '<title>Tiêu đề chung - Báo Mẫu</title><meta property="article:published_time" content="2020-01-01T00:00:00+07:00">',
+    '<div class="tieu-de">Tiêu đề theo quy tắc</div><span class="ngay-dang">Thứ Bảy, 13/05/2023 17:27</span><span class="tg">PV Nguyễn Hà</span><div class="chuyen-muc">Giáo dục</div><div class="the"><a>học sinh</a><a>thi cử</a></div>',
+  );
+
+  it('rule selectors come first', () => {
+    const m = meta(html, URL_VN, { ...OPTS, rules: { title: '.tieu-de', date: '.ngay-dang', author: '.tg', section: '.chuyen-muc', tags: '.the', remove: [] } });
+    expect(m).toMatchObject({ title: 'Tiêu đề theo quy tắc', publishedAt: '2023-05-13T17:27:00+07:00', authors: ['Nguyễn Hà'], section: 'Giáo dục', tags: ['học sinh', 'thi cử'], ruleMisses: [] });
+  });
+
+  it('reports rule fields whose selector matched nothing and falls back to the heuristics', () => {
+    const m = meta(html, URL_VN, { ...OPTS, rules: { title: ['.nope', '.none'], date: '.nope', modified: '.nope', author: '.nope', section: '.nope', tags: '.nope', remove: [] } });
+    expect(m.ruleMisses.sort()).toEqual(['author', 'date', 'modified', 'section', 'tags', 'title']);
+    expect(m.title).toBe('Tiêu đề chung');
+    expect(m.publishedAt).toBe('2020-01-01T00:00:00+07:00');
+  });
+
+  it('does not modify the DOM', () => {
+    const $ = load(html);
+    const before = $.html();
+    extractMetadata($, URL_VN, OPTS);
+    expect($.html()).toBe(before);
+  });
+});
