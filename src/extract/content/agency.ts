@@ -4,7 +4,9 @@ import { normalizeText } from '../../normalize/text.ts';
 const KNOWN_OUTLETS = ['Chinhphu.vn', 'Dân trí', 'Dân Trí', 'Dantri', 'VnExpress', 'Zing', 'Znews', 'VietnamPlus', 'Vietnamplus', 'Tuổi Trẻ', 'Thanh Niên', 'Báo Tin tức', 'Tin tức', 'Baotintuc.vn', 'Hanoimoi', 'Vneconomy', 'VnEconomy', 'Kinhtedothi', 'Baoquocte.vn', 'Thời Đại', 'Reuters', 'AFP', 'AP', 'Bloomberg', 'Xinhua', 'Sputnik', 'dpa', 'epd', 'KNA'];
 const KNOWN = new Set(KNOWN_OUTLETS.map((s) => s.toLowerCase()));
 
-const PREFIX = /^\s*(\()?\s*([^()\-–—:]{2,28}?)\s*(\))?\s*[-–—]+\s*/u;
+// "TG&VN. Nội dung...", "NDO. Nội dung...": an uppercase outlet abbreviation closed by a period.
+const DOT_PREFIX = /^\s*(\p{Lu}{1,6}&\p{Lu}{1,6}|\p{Lu}{2,8})\.\s+(?=\p{Lu})/u;
+const PREFIX = /^\s*(\()?\s*([^()\-–—:]{2,28}?)\s*(\))?(?:\s*[-–—]+\s*|\.\s+(?=\p{Lu}))/u;
 
 /** "PLVN", "TTXVN", "VOV.VN", "Chinhphu.vn": short, mostly uppercase or a domain-like token. */
 function looksLikeOutlet(token: string, parenthesized: boolean): boolean {
@@ -21,6 +23,8 @@ function looksLikeOutlet(token: string, parenthesized: boolean): boolean {
 
 /** Strip an outlet prefix such as "(PLVN) -", "NDO -", "(Chinhphu.vn) -" from a lead or first paragraph. */
 export function stripAgencyPrefix(text: string): { text: string; agency: string | null } {
+  const d = DOT_PREFIX.exec(text);
+  if (d) return { text: text.slice(d[0].length), agency: d[1] };
   const m = PREFIX.exec(text);
   if (!m) return { text, agency: null };
   const paren = Boolean(m[1] && m[3]);

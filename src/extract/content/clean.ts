@@ -8,6 +8,9 @@ const DROP_TAGS = new Set([
   'option', 'object', 'embed', 'audio', 'video', 'map', 'link', 'meta', 'head', 'title', 'dialog', 'math',
 ]);
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'menu']);
+// Text for screen readers only ("Chú thích ảnh" before a caption) is not shown to readers.
+const SCREEN_READER = /(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|hidden|d-none|hide|is-hidden|u-hidden|element-invisible|offscreen)(?:\s|$)/i;
+const NON_ASCII = /[^\x00-\x7f]/;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /** Drop tags that never carry article text, comments and hidden elements. Returns nothing; mutates. */
@@ -15,6 +18,12 @@ export function dropNoise(node: Element): void {
   const kids = node.children;
   for (let i = kids.length - 1; i >= 0; i--) {
     const c = kids[i];
+    if (c.type === 'text') {
+      // NFD pages (some CMS exports) must match the NFC wording of the patterns.
+      const d = (c as unknown as { data: string }).data;
+      if (NON_ASCII.test(d)) (c as unknown as { data: string }).data = d.normalize('NFC');
+      continue;
+    }
     if (c.type === 'comment' || c.type === 'directive' || c.type === 'cdata') {
       detach(c);
       continue;
@@ -24,6 +33,7 @@ export function dropNoise(node: Element): void {
     if (
       DROP_TAGS.has(c.name) ||
       'hidden' in a ||
+      (a.class !== undefined && SCREEN_READER.test(a.class)) ||
       a['aria-hidden'] === 'true' ||
       (a.style !== undefined && HIDDEN_STYLE.test(a.style))
     ) {

@@ -123,7 +123,7 @@ export function collectBlocks(nodes: Element[], opts: CollectOptions): Collected
         last.caption = s.caption;
         last.credit = s.credit;
       }
-      captionTexts.add(t.toLowerCase());
+      addCaptionKeys(captionTexts, t);
     }
   };
 
@@ -151,7 +151,7 @@ export function collectBlocks(nodes: Element[], opts: CollectOptions): Collected
     if (n < 40 && (JUNK_LINE.test(t) || DATE_LINE.test(t))) return;
     const lower = t.toLowerCase();
     if (titleKey && lower === titleKey) return;
-    if (captionTexts.has(lower)) return;
+    if (captionTexts.has(captionKey(t))) return;
     const tag = owner.name;
     if (n < 60 && BOILERPLATE_HEADING.test(t)) {
       if (goodSeen > 150) cutScope = owner.parent && owner.parent.type !== 'root' ? (owner.parent as Element) : owner;
@@ -276,8 +276,8 @@ export function collectBlocks(nodes: Element[], opts: CollectOptions): Collected
         }
       }
       if (capText) {
-        captionTexts.add(capText.toLowerCase());
-        for (const c of f.caption) captionTexts.add(c.toLowerCase());
+        addCaptionKeys(captionTexts, capText);
+        for (const c of f.caption) addCaptionKeys(captionTexts, c);
       }
     }
     owner = saved.owner;
@@ -293,8 +293,17 @@ export function collectBlocks(nodes: Element[], opts: CollectOptions): Collected
     cutScope = null;
   }
   // Captions printed again as a paragraph after the picture (common on Vietnamese CMSes).
-  const out = blocks.filter((b) => b.kind === 'figure' || !captionTexts.has(b.text.toLowerCase()));
+  const out = blocks.filter((b) => b.kind === 'figure' || !captionTexts.has(captionKey(b.text)));
   return { blocks: out, images };
+}
+
+const captionKey = (t: string) => t.toLowerCase().replace(/[\s.]+$/, '');
+
+/** A caption is recognised again with or without its credit and final period. */
+function addCaptionKeys(set: Set<string>, text: string): void {
+  set.add(captionKey(text));
+  const s = splitCaption(text);
+  if (s.caption && s.caption.length > 15) set.add(captionKey(s.caption));
 }
 
 function markRows(table: Element): void {

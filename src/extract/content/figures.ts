@@ -83,11 +83,12 @@ const COPYRIGHT_TAIL = /(?:^|\s)(?:©|\(c\)|Copyright)\s*([^©]{1,80}?)\s*\.?$/i
 export function splitCaption(text: string): { caption: string | null; credit: string | null } {
   const t = normalizeText(text);
   const m = CREDIT_TAIL.exec(t) ?? COPYRIGHT_TAIL.exec(t);
-  if (!m) return { caption: t || null, credit: null };
+  if (!m) return { caption: t.replace(/\.$/, '') || null, credit: null };
   const credit = normalizeText(m[1]).replace(/[.)\s]+$/, '');
   const caption = t
     .slice(0, m.index)
     .replace(/[\s(|–—-]+$/, '')
+    .replace(/\.$/, '')
     .trim();
   return { caption: caption || null, credit: credit || null };
 }

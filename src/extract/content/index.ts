@@ -5,7 +5,7 @@ import { normalizeText } from '../../normalize/text.ts';
 import { stripAgencyPrefix, trailingCredit, bylineNames } from './agency.ts';
 import { cleanDocument, cutBoilerplateBlocks, dropNoise, dropFurniture } from './clean.ts';
 import { collectBlocks, type Block } from './collect.ts';
-import { detach, hasAncestor, isElement, rawText, squash } from './dom.ts';
+import { detach, documentOrder, hasAncestor, hintOf, isElement, rawText, squash } from './dom.ts';
 import { isCreditLine, type ImageRef } from './figures.ts';
 import { ancestors, findLeadElement, leadBelongs } from './lead.ts';
 import { selectContent } from './select.ts';
@@ -85,6 +85,7 @@ export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResu
   const ruledLead = leadEl !== null;
   if (!leadEl) leadEl = findLeadElement(root);
   const leadChain = leadEl ? ancestors(leadEl) : [];
+  const order = leadEl && !ruledLead ? documentOrder(root) : null;
 
   // Body: configured rule, then template rule, then the structural search.
   let nodes: Element[] = [];
@@ -108,14 +109,45 @@ export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResu
   }
 
   let lead: string | null = null;
-  if (leadEl && nodes.length && (ruledLead || leadBelongs(leadChain, nodes[0]))) {
+  const leadBefore = (el: Element) => {
+    if (!order) return true;
+    if (nodes.some((n) => hasAncestor(el, n))) return true;
+    return (order.get(el) ?? Infinity) < (order.get(nodes[0]) ?? -Infinity);
+  };
+  if (leadEl && nodes.length && (ruledLead || (leadBelongs(leadChain, nodes[0]) && leadBefore(leadEl)))) {
     lead = leadText(leadEl);
     if (nodes.some((n) => hasAncestor(leadEl!, n))) detach(leadEl);
   }
   nodes = nodes.filter((n) => n.parent !== null || n === root || n.type === 'tag');
 
   const { blocks, images } = collectBlocks(nodes, { baseUrl: opts.url, title: opts.title });
-  return finish(lead, blocks, images, ruleMisses);
+  const result = finish(lead, blocks, images, ruleMisses);
+  if (nodes.length) creditsAfter(nodes[nodes.length - 1], result);
+  return result;
+}
+
+const BYLINE_BOX = /(?:^|[\s_-])(?:author|authors|byline|tac-?gia|writer|reporter)(?:[\s_-]|$)/i;
+
+/** A byline or credit line printed just after the body container ("TTXVN/Báo Tin tức" under the text). */
+function creditsAfter(last: Element, result: ContentResult): void {
+  let seen = 0;
+  for (let n = last.next; n && seen < 4; n = n.next) {
+    if (!isElement(n)) continue;
+    seen++;
+    const t = squash(rawText(n));
+    if (!t || t.length > 100) continue;
+    if (!result.agency) {
+      const c = trailingCredit(t);
+      if (c) {
+        result.agency = c;
+        continue;
+      }
+    }
+    if (!result.bylineAuthors.length && BYLINE_BOX.test(hintOf(n))) {
+      const names = bylineNames(t);
+      if (names) result.bylineAuthors.push(...names);
+    }
+  }
 }
 
 function finish(leadIn: string | null, blocksIn: Block[], images: ImageRef[], ruleMisses: string[]): ContentResult {

@@ -24,7 +24,7 @@ export const builtinRules = {
   /** baoquocte.vn, thoidai.com.vn (MasterCMS) */
   masterCms: {
     title: ['h1.article-detail-title', '.detail-title', 'h1'],
-    lead: ['.article-detail-desc', '.__MB_ARTICLE_SAPO', '.sapo', '.detail-sapo'],
+    lead: ['.__MASTERCMS_LEAD', '.detail-sapo', '.article-detail-desc', '.__MB_ARTICLE_SAPO'],
     body: ['.__MASTERCMS_CONTENT', '#__MB_MASTERCMS_EL_3', '.detail-content'],
     remove: ['.__MB_ARTICLE_A', '.__MB_YEUCAU', '.box-related', '.__MB_RELATED'],
   },
@@ -39,8 +39,8 @@ export const builtinRules = {
   /** baotintuc.vn */
   baotintuc: {
     title: ['h1.detail-title', 'h1'],
-    lead: ['.sapo', 'h2.sapo'],
-    body: ['.boxdetail .contents', '.contents', '.detail-content'],
+    lead: ['.boxdetail h2.sapo', 'h2.sapo', '.boxdetail .sapo'],
+    body: ['.boxdetail .contents', '.detail-content'],
     remove: ['.boxdetail .relate', '.tinlienquan', '.related', '.box-news-other'],
   },
   /** biengioilanhtho.gov.vn */
@@ -81,5 +81,6 @@ export function detectTemplate($: CheerioAPI): ExtractRules | undefined {
   if ($('.fck_detail').length && $('.title-detail').length) return builtinRules.vnexpress;
   if ($('.__MASTERCMS_CONTENT, [id^="__MB_MASTERCMS_EL_"]').length) return builtinRules.masterCms;
   if ($('.detail-content').length && $('.detail-title, .detail-sapo').length) return builtinRules.detail;
+  if ($('.boxdetail .contents').length) return builtinRules.baotintuc;
   return undefined;
 }
