@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { load } from 'cheerio/slim';
 import { XMLParser } from 'fast-xml-parser';
 import { ConfigSchema } from '../../src/schemas/config.ts';
-import { resolveSources } from '../../src/config/load.ts';
+import { loadConfig, resolveSources } from '../../src/config/load.ts';
 import { demoSources, startSampleSite, type SampleSite } from '../../src/demo/site.ts';
 import { expectedFields } from '../../src/demo/expected.ts';
 import { sampleArticles } from '../../src/demo/articles.ts';
@@ -68,6 +68,11 @@ describe('sample site', () => {
     }
     const want = [...site.expected.map((e) => e.url), ...site.duplicateUrls, ...site.failingUrls.map((f) => f.url)];
     expect([...articleUrls].sort()).toEqual(want.sort());
+  });
+
+  it('config/demo.yaml documents the same source for a site on port 8099', () => {
+    const documented = loadConfig(new URL('../../config/demo.yaml', import.meta.url).pathname);
+    expect(documented).toEqual(ConfigSchema.parse({ sources: demoSources('http://127.0.0.1:8099') }));
   });
 
   it('lists the duplicate only after its original, on a later home page', async () => {

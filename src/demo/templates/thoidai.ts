@@ -19,7 +19,7 @@ import {
   wallClock,
 } from './common.ts';
 
-const SITE = 'Báo Thế giới và Việt Nam';
+const SITE = 'Tạp chí điện tử Thời Đại';
 
 /** "Thứ Bảy, 13/05/2023 17:27" */
 function visibleDate(iso: string): string {
@@ -58,13 +58,16 @@ function figure(img: SampleImage, index: number, origin: string, lazy: boolean, 
   return duplicateCaption ? `${table}\n<p style="text-align: center;"><em>${caption}</em></p>` : table;
 }
 
-/** Thế giới và Việt Nam (MasterCMS): div.detail-content.__MASTERCMS_CONTENT, table figures, JSON-LD in @graph. */
+/**
+ * Thời Đại (MasterCMS): div.detail-content.__MASTERCMS_CONTENT, table figures, JSON-LD in @graph,
+ * articles syndicated from TG&VN with a "TG&VN." sapo prefix.
+ */
 export function renderArticle(a: SampleArticle, ctx: RenderContext): string {
   const opts = ctx.options ?? {};
   const url = ctx.url ?? articleUrl(ctx.baseUrl, a);
   const origin = new URL(url).origin;
   const headTitle = titleForHead(a.title, opts);
-  const ogImage = a.images[0] ? origin + imagePath(a.images[0]) : `${origin}/images/tgvn-share.png`;
+  const ogImage = a.images[0] ? origin + imagePath(a.images[0]) : `${origin}/images/thoidai-share.png`;
   const related = relatedItems(ctx, 4);
   const others = relatedItems(ctx, 6, 2);
   const body = renderBody(a, block, (img, i) => figure(img, i, origin, opts.lazyImages ?? false, opts.duplicateCaption ?? false));
@@ -121,7 +124,7 @@ ${trackingScript(a, 'thoidai')}
 <body>
 <div class="site-header">
   <div class="top-bar"><span class="today">Hà Nội, 22°C</span> <a href="/rss">RSS</a> <a href="/lien-he">Liên hệ</a></div>
-  <a class="site-logo" href="/"><img src="/images/tgvn-logo.png" alt="Thế giới và Việt Nam"></a>
+  <a class="site-logo" href="/"><img src="/images/thoidai-logo.png" alt="Thời Đại"></a>
   <ul class="main-nav"><li><a href="/">Trang chủ</a></li><li><a href="/doi-ngoai">Đối ngoại</a></li><li><a href="/da-phuong">Đa phương</a></li><li><a href="/van-hoa-doi-ngoai">Văn hóa đối ngoại</a></li><li><a href="/kieu-bao">Kiều bào</a></li><li><a href="/multimedia">Multimedia</a></li></ul>
 </div>
 <div class="site-content">
@@ -154,13 +157,13 @@ ${body.join('\n')}
   </div>
   <div class="sidebar">
     <div class="box-hot"><h3>Tin đọc nhiều</h3><ul>${others.slice(0, 4).map((r) => `<li>${link(ctx, r)}</li>`).join('')}</ul></div>
-    <div class="box-magazine"><h3>Đọc thêm</h3><p>Tạp chí Thế giới và Việt Nam số mới nhất đã phát hành.</p></div>
+    <div class="box-magazine"><h3>Đọc thêm</h3><p>Tạp chí Thời Đại số mới nhất đã phát hành.</p></div>
   </div>
 </div>
 <div class="site-footer">
-  <p>Cơ quan chủ quản: Bộ Ngoại giao. Bản quyền thuộc về Báo Thế giới và Việt Nam.</p>
-  <p>Địa chỉ: Số 1 Tôn Thất Đàm, Ba Đình, Hà Nội. Email: baoquocte@example.vn</p>
-  <p>Ghi rõ nguồn "Báo Thế giới và Việt Nam" khi phát hành lại thông tin từ website này.</p>
+  <p>Cơ quan chủ quản: Liên hiệp các tổ chức hữu nghị Việt Nam. Bản quyền thuộc về Tạp chí Thời Đại.</p>
+  <p>Địa chỉ: Số 105A Quán Thánh, Ba Đình, Hà Nội. Email: toasoan@example.vn</p>
+  <p>Ghi rõ nguồn "Tạp chí Thời Đại" khi phát hành lại thông tin từ website này.</p>
 </div>
 <script src="/js/mastercms.min.js"></script>
 </body>
