@@ -15,6 +15,8 @@ export class SinkUrlError extends Error {
  */
 export class SinkUnavailableError extends Error {
   readonly retryable = true;
+  /** Stable slug: the workers report it as the failure reason. */
+  readonly code = 'sink-unavailable';
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'SinkUnavailableError';

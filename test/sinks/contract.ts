@@ -133,6 +133,30 @@ export function describeSinkContract(kind: Sink['kind'], options: ContractOption
       expect(await a.count()).toEqual({ records: 1, failures: 0 });
     });
 
+    it('concurrent calls on one instance: one original per hash, one row per id', async () => {
+      const sink = await fresh();
+      const original = makeRecord(1);
+      const copies = Array.from({ length: 5 }, (_, i) => makeRecord(10 + i, { contentHash: original.contentHash }));
+      const outcomes = await Promise.all([original, original, ...copies].map((r) => sink.write(r)));
+      expect(outcomes.filter((o) => o.status === 'inserted')).toHaveLength(1);
+      const winner = [original, original, ...copies][outcomes.findIndex((o) => o.status === 'inserted')];
+      for (const o of outcomes) if (o.status === 'duplicate') expect(o.of).toBe(winner.id);
+      expect(await sink.count()).toEqual({ records: 1, failures: 0 });
+    });
+
+    it.runIf(options.concurrentWriters)('two writers racing on the same id: one inserted, one updated', async () => {
+      const url = await options.freshUrl();
+      const a = await open(url);
+      const b = await open(url);
+      await Promise.all([a.ping(), b.ping()]);
+      const records = Array.from({ length: 8 }, (_, i) => makeRecord(300 + i));
+      const outcomes = await Promise.all(records.flatMap((r) => [a.write(r), b.write(r)]));
+      for (let i = 0; i < records.length; i++) {
+        expect([outcomes[2 * i].status, outcomes[2 * i + 1].status].sort()).toEqual(['inserted', 'updated']);
+      }
+      expect(await b.count()).toEqual({ records: records.length, failures: 0 });
+    });
+
     it.runIf(options.concurrentWriters)('two writers racing on the same contentHash leave one original', async () => {
       const url = await options.freshUrl();
       const a = await open(url);
