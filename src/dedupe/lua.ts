@@ -1,7 +1,8 @@
 /**
  * Lua for DedupeIndex. Keys: KEYS[1] exact-hash key (value: recordId), KEYS[2..5] the
  * four band buckets of the record's simhash (sorted sets, member "<simhash>:<recordId>",
- * score = claim sequence number, so lower = earlier), KEYS[6] the sequence counter.
+ * score = claim sequence number, so lower = earlier), KEYS[6] the sequence counter,
+ * KEYS[7..] further buckets to probe (neighbours of the record's bands), if any.
  * Redis runs a script to completion before any other command, which is what makes
  * "check, then claim" a single step for all workers.
  */
@@ -38,8 +39,8 @@ if simhash ~= '' then
   local qlo = tonumber(string.sub(simhash, 9, 16), 16)
   local best, bestDistance, bestSeq = nil, maxDistance + 1, nil
   local seen = {}
-  for b = 2, 5 do
-    local members = redis.call('ZREVRANGE', KEYS[b], 0, cap - 1, 'WITHSCORES')
+  local function scan(key)
+    local members = redis.call('ZREVRANGE', key, 0, cap - 1, 'WITHSCORES')
     for i = 1, #members, 2 do
       local m = members[i]
       if not seen[m] then
@@ -55,6 +56,8 @@ if simhash ~= '' then
       end
     end
   end
+  for b = 2, 5 do scan(KEYS[b]) end
+  for b = 7, #KEYS do scan(KEYS[b]) end
   if best then return {'near', best, tostring(bestDistance)} end
 end
 
@@ -70,7 +73,7 @@ end
 return {'new'}
 `;
 
-/** KEYS as in CLAIM_LUA (KEYS[6] unused). ARGV: recordId, simhash ('' = none). */
+/** KEYS[1..5] as in CLAIM_LUA. ARGV: recordId, simhash ('' = none). */
 export const RELEASE_LUA = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 if ARGV[2] ~= '' then

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DedupeIndex, fingerprint } from '../../src/dedupe/index.ts';
+import { DedupeIndex, fingerprint, MAX_GUARANTEED_DISTANCE } from '../../src/dedupe/index.ts';
 import { metrics } from '../../src/ops/metrics.ts';
 import { BRIDGE, RICE } from './fixtures/articles.ts';
 import { connect, deletePrefix, flipBits, hashOf, uniquePrefix } from './helpers.ts';
@@ -154,6 +154,61 @@ describe('DedupeIndex.claim: near', () => {
       of: 'r0',
       distance: 3,
     });
+  });
+});
+
+describe('DedupeIndex.claim: 4 < k <= 7 (one-bit neighbour probes)', () => {
+  it.each([
+    ['7 bits spread 2,2,2,1 over the bands', 7, [0, 1, 16, 17, 32, 33, 48]],
+    ['6 bits spread 2,2,1,1', 6, [3, 9, 20, 30, 40, 60]],
+    ['4 bits, one per band', 4, [0, 16, 32, 48]],
+  ])('finds a record sharing no band: %s', async (_name, k, bits) => {
+    const idx = freshIndex();
+    await idx.claim({ recordId: 'orig', source: 's', contentHash: hashOf('orig'), simhash: BASE, nearDistance: k });
+    expect(await idx.claim({ recordId: 'copy', source: 's', contentHash: hashOf('copy'), simhash: flipBits(BASE, bits), nearDistance: k })).toEqual({
+      kind: 'near',
+      of: 'orig',
+      distance: bits.length,
+    });
+  });
+
+  it('does not probe neighbours for k <= 3', async () => {
+    const idx = freshIndex();
+    await idx.claim({ recordId: 'orig', source: 's', contentHash: hashOf('orig'), simhash: BASE, nearDistance: 3 });
+    expect(await idx.claim({ recordId: 'copy', source: 's', contentHash: hashOf('copy'), simhash: flipBits(BASE, [0, 16, 32, 48]), nearDistance: 3 })).toEqual({
+      kind: 'new',
+    });
+  });
+
+  it('beyond 7 it is best effort: 8 bits spread 2 per band are not found', async () => {
+    const idx = freshIndex();
+    await idx.claim({ recordId: 'orig', source: 's', contentHash: hashOf('orig'), simhash: BASE, nearDistance: 8 });
+    const bits = [0, 1, 16, 17, 32, 33, 48, 49];
+    expect(await idx.claim({ recordId: 'copy', source: 's', contentHash: hashOf('copy'), simhash: flipBits(BASE, bits), nearDistance: 8 })).toEqual({ kind: 'new' });
+    expect(MAX_GUARANTEED_DISTANCE).toBe(7);
+  });
+
+  it('finds every pair within k over 300 random pairs (k = 0..7, random bit positions)', async () => {
+    const idx = freshIndex();
+    let seed = 0x2545f491;
+    const random = () => {
+      // mulberry32: deterministic, so a failure replays.
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+    };
+    const missed: string[] = [];
+    for (let trial = 0; trial < 300; trial++) {
+      const k = trial % 8;
+      const base = Array.from({ length: 16 }, () => Math.floor(random() * 16).toString(16)).join('');
+      const bits = new Set<number>();
+      while (bits.size < k) bits.add(Math.floor(random() * 64));
+      await idx.claim({ recordId: `o${trial}`, source: 's', contentHash: hashOf(`o${trial}`), simhash: base, nearDistance: k });
+      const verdict = await idx.claim({ recordId: `c${trial}`, source: 's', contentHash: hashOf(`c${trial}`), simhash: flipBits(base, [...bits]), nearDistance: k });
+      if (verdict.kind !== 'near' || verdict.of !== `o${trial}` || verdict.distance !== k) missed.push(`${trial}: ${JSON.stringify(verdict)}`);
+    }
+    expect(missed).toEqual([]);
   });
 });
 
