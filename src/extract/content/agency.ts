@@ -72,10 +72,5 @@ export function bylineNames(line: string): string[] | null {
     if (!words.every((w) => NAME_WORD.test(w))) return null;
     if (words.length === 1 && n.length < 3) return null;
   }
-  // All-caps names are printed that way by the page ("THU HÀ"); keep them as the reader sees them, title-cased.
-  return names.map((n) =>
-    n === n.toUpperCase() && /\p{Lu}{2}/u.test(n)
-      ? n.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase())
-      : n,
-  );
+  return names;
 }

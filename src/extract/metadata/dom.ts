@@ -94,13 +94,21 @@ export function classId(el: Element): string {
 
 const BOILERPLATE_TAGS = new Set(['footer', 'aside', 'nav']);
 const BOILERPLATE_CLASS =
-  /(?:^|[\s_-])(?:comments?|commentlist|comment-list|respond|related|relat|sidebar|widget|footer|site-footer|copyright|recommend|more-news|also-read|read-more|readmore|tin-lien-quan|lienquan|box-news|teaser-list|newsletter|popular|trending|most-read|mostread|breadcrumbs?)(?:$|[\s_-])/;
+  /(?:^|[\s_-])(?:comments?(?:-?(?:list|area|section|box|content|body|wrapper|container))?|commentlist|respond|related|relat|sidebar|widget|footer|site-footer|copyright|recommend|more-news|also-read|read-more|readmore|tin-lien-quan|lienquan|box-news|teaser-list|newsletter|popular|trending|most-read|mostread|breadcrumbs?)(?:$|\s)/;
+const COMMENT_OR_RELATED = /(?:^|[\s_-])(?:comments?(?:-?(?:list|area|section|box|content|body|wrapper|container))?|commentlist|respond|related|relat|recommend|tin-lien-quan|lienquan|more-news|also-read)(?:$|\s)/;
 
-/** Inside page furniture whose dates/names belong to other content: footer, sidebars, comments, related lists. */
-export function inBoilerplate(el: Element): boolean {
+/**
+ * Inside page furniture whose dates/names belong to other content: footer, sidebars, comments, related lists.
+ * `loose` only rules out comments and related-article lists (for explicitly marked dates such as itemprop=datePublished,
+ * which themes often print in a post footer). The article, main and body carry page-wide classes ("has-sidebar") and
+ * are not judged.
+ */
+export function inBoilerplate(el: Element, loose = false): boolean {
   for (let n: Element | null = el; n && n.type === 'tag'; n = n.parent as Element | null) {
-    if (BOILERPLATE_TAGS.has(n.name)) return true;
-    if (BOILERPLATE_CLASS.test(classId(n))) return true;
+    if (n.name === 'body' || n.name === 'html') return false;
+    if (!loose && BOILERPLATE_TAGS.has(n.name)) return true;
+    if (n.name === 'article' || n.name === 'main') continue;
+    if ((loose ? COMMENT_OR_RELATED : BOILERPLATE_CLASS).test(classId(n))) return true;
   }
   return false;
 }

@@ -79,7 +79,7 @@ function fromMeta($: CheerioAPI, keys: string[], ctx: DateContext): string | nul
 
 function fromItemprop($: CheerioAPI, prop: string, ctx: DateContext): string | null {
   for (const el of $(`[itemprop="${prop}"]`).toArray()) {
-    if (el.name === 'meta' || inBoilerplate(el)) continue;
+    if (el.name === 'meta' || inBoilerplate(el, true)) continue;
     const iso = notFuture(dateFromElement($, el, ctx, ctx.now), ctx.now);
     if (iso) return iso;
   }
@@ -114,14 +114,15 @@ const PUBLISH_CLASS = /(?:^|[\s_-])(?:date|time|datum|publish|published|pubdate|
 function timeElements($: CheerioAPI, ctx: DateContext, anchor: Element | undefined, kind: 'published' | 'modified'): string | null {
   const cands: { iso: string; score: number }[] = [];
   $('time').each((i, el) => {
-    if (inBoilerplate(el)) return;
     const label = `${classId(el)} ${el.attribs.itemprop ?? ''} ${$(el).parent().attr('class') ?? ''}`;
+    const marked = el.attribs.pubdate !== undefined || /publish|entry-date|post-date/.test(label);
+    if (inBoilerplate(el, marked)) return;
     const isUpdated = UPDATED_WORDS.test(label) || el.attribs.itemprop === 'dateModified';
     if ((kind === 'modified') !== isUpdated) return;
     const iso = notFuture(dateFromElement($, el, ctx, ctx.now), ctx.now);
     if (!iso) return;
     let score = -distance(el, anchor) - i * 0.01;
-    if (el.attribs.pubdate !== undefined || /publish|entry-date|post-date/.test(label)) score += 3;
+    if (marked) score += 3;
     if ($(el).closest('header, .article-header, .entry-header, .post-header').length) score += 2;
     cands.push({ iso, score });
   });
