@@ -99,8 +99,10 @@ export class JsonlSink implements Sink {
 
   private indexFailureLine(text: string): void {
     try {
-      const url = (JSON.parse(text) as { url?: unknown }).url;
-      if (typeof url === 'string') this.failureUrls.add(url);
+      const { url, resolvedAt } = JSON.parse(text) as { url?: unknown; resolvedAt?: unknown };
+      if (typeof url !== 'string') return;
+      if (resolvedAt === undefined) this.failureUrls.add(url);
+      else this.failureUrls.delete(url);
     } catch {
       // torn line: ignored
     }
@@ -134,12 +136,24 @@ export class JsonlSink implements Sink {
       const existing = this.byId.get(record.id);
       if (existing) {
         const [current] = await readSpans(this.path, [existing]);
-        if (current === row.data) return { status: 'updated' };
+        if (current !== row.data) await appendFile(this.path, `${row.data}\n`);
+      } else {
+        await appendFile(this.path, `${row.data}\n`);
       }
-      await appendFile(this.path, `${row.data}\n`);
       await this.records.catchUp();
+      await this.resolveFailures([record.url, record.canonicalUrl]);
       return { status: existing ? 'updated' : 'inserted' };
     });
+  }
+
+  /** The page was written after all (e.g. replayed): a tombstone line clears its failure. */
+  private async resolveFailures(urls: string[]): Promise<void> {
+    await this.failures.catchUp();
+    const resolvedAt = new Date().toISOString();
+    const lines = [...new Set(urls)].filter((u) => this.failureUrls.has(u)).map((url) => `${JSON.stringify({ url, resolvedAt })}\n`);
+    if (lines.length === 0) return;
+    await appendFile(this.failuresPath, lines.join(''));
+    await this.failures.catchUp();
   }
 
   async writeFailure(f: FailureRecord): Promise<void> {

@@ -132,8 +132,10 @@ export class PostgresSink implements Sink {
     // the lookup (re-written as a duplicate): try again a few times.
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
+        // One statement: the upsert, and the page's earlier failure (if any) is resolved.
         const { rows } = await db.query<{ inserted: boolean }>(
-          `INSERT INTO ${this.t.records}
+          `WITH up AS (
+           INSERT INTO ${this.t.records}
              (id, source, url, canonical_url, title, published_at, content_hash, simhash, duplicate_of, fetched_at, data)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)
            ON CONFLICT (id) DO UPDATE SET
@@ -141,7 +143,9 @@ export class PostgresSink implements Sink {
              title = EXCLUDED.title, published_at = EXCLUDED.published_at, content_hash = EXCLUDED.content_hash,
              simhash = EXCLUDED.simhash, duplicate_of = EXCLUDED.duplicate_of, fetched_at = EXCLUDED.fetched_at,
              data = EXCLUDED.data
-           RETURNING (xmax = 0) AS inserted`,
+           RETURNING (xmax = 0) AS inserted
+           ), resolved AS (DELETE FROM ${this.t.failures} WHERE url IN ($3, $4))
+           SELECT inserted FROM up`,
           [row.id, row.source, row.url, row.canonical_url, row.title, row.published_at, row.content_hash, row.simhash, row.duplicate_of, row.fetched_at, row.data],
         );
         return { status: rows[0].inserted ? 'inserted' : 'updated' };

@@ -59,6 +59,7 @@ function prepareStatements(db: Database.Database) {
       ON CONFLICT (url) DO UPDATE SET
         source = excluded.source, reason = excluded.reason, message = excluded.message,
         at = excluded.at, attempts = excluded.attempts`),
+    resolveFailures: db.prepare<[string, string]>('DELETE FROM failures WHERE url IN (?, ?)'),
     get: db.prepare<[string], { data: string }>('SELECT data FROM records WHERE id = ?'),
     page: db.prepare<[number, number], { seq: number; data: string }>(
       'SELECT seq, data FROM records WHERE seq > ? ORDER BY seq LIMIT ?',
@@ -94,6 +95,8 @@ export class SqliteSink implements Sink {
     this.upsertTx = this.db.transaction((row: RecordRow): boolean => {
       const existed = this.stmts.exists.get(row.id) !== undefined;
       this.stmts.upsert.run(row);
+      // The page was written after all (e.g. replayed): it is no longer a failure.
+      this.stmts.resolveFailures.run(row.url, row.canonical_url);
       return existed;
     });
   }

@@ -74,6 +74,22 @@ export function describeSinkContract(kind: Sink['kind'], options: ContractOption
       await expect(sink.writeFailure({ url: '', source: 'x', reason: 'r', message: '', at, attempts: 1 })).rejects.toThrow();
     });
 
+    it('a page written after it failed (a replay) is no longer counted as a failure', async () => {
+      const sink = await fresh();
+      const r = makeRecord(1);
+      const at = '2026-11-20T01:00:00.000Z';
+      await sink.writeFailure({ url: r.url, source: r.source, reason: 'timeout', message: 'timed out', at, attempts: 5 });
+      await sink.writeFailure({ url: 'https://tin.example.vn/other.html', source: r.source, reason: 'http-404', message: 'Not Found', at, attempts: 1 });
+      expect(await sink.count()).toEqual({ records: 0, failures: 2 });
+      await sink.write(r);
+      expect(await sink.count()).toEqual({ records: 1, failures: 1 });
+      // A duplicate writes nothing and resolves nothing.
+      await sink.writeFailure({ url: r.url, source: r.source, reason: 'timeout', message: 'timed out', at, attempts: 5 });
+      const copy = makeRecord(2, { contentHash: r.contentHash, url: r.url });
+      expect((await sink.write(copy)).status).toBe('duplicate');
+      expect(await sink.count()).toEqual({ records: 1, failures: 2 });
+    });
+
     it('rejects an invalid record before writing anything', async () => {
       const sink = await fresh();
       await expect(sink.write({ ...makeRecord(1), contentHash: 'not-a-hash' })).rejects.toThrow();
