@@ -186,7 +186,7 @@ export const onlinePassports = article({
 
 export const humanRightsCouncil = article({
   id: 203871,
-  title: 'Việt Nam kêu gọi bảo vệ quyền của người lao động di cư tại Hội đồng Nhân quyền',
+  title: 'Tại Hội đồng Nhân quyền, Việt Nam kêu gọi cách tiếp cận "lấy con người làm trung tâm" với lao động di cư',
   lead: 'Ngày 4/3, tại Geneva, Thụy Sỹ, Đại sứ Đỗ Hùng Việt Anh, Trưởng Phái đoàn đại diện thường trực Việt Nam, đã phát biểu tại phiên thảo luận chung của Khóa họp lần thứ 61 Hội đồng Nhân quyền Liên hợp quốc.',
   agencyPrefix: 'TG&VN',
   agency: 'TG&VN',
