@@ -217,10 +217,10 @@ export class PostgresSink implements Sink {
 
   async count(): Promise<{ records: number; failures: number }> {
     return this.run('count', async () => {
-      const { rows } = await this.pool.query<{ records: number; failures: number }>(
-        `SELECT (SELECT count(*) FROM ${this.t.records})::int AS records, (SELECT count(*) FROM ${this.t.failures})::int AS failures`,
+      const { rows } = await this.pool.query<{ records: string; failures: string }>(
+        `SELECT (SELECT count(*) FROM ${this.t.records}) AS records, (SELECT count(*) FROM ${this.t.failures}) AS failures`,
       );
-      return rows[0];
+      return { records: Number(rows[0].records), failures: Number(rows[0].failures) };
     });
   }
 

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -62,7 +62,6 @@ describe('jsonl sink specifics', () => {
     const path = freshPath();
     const a = makeRecord(1);
     const b = makeRecord(2);
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, `${JSON.stringify(a)}\n`);
     const sink = await openSink(`jsonl:${path}`);
