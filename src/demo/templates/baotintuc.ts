@@ -74,7 +74,7 @@ export function renderArticle(a: SampleArticle, ctx: RenderContext): string {
 <html xmlns="http://www.w3.org/1999/xhtml" lang="vi-VN">
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
-<title>${headTitle} | ${SITE}</title>
+<title>${headTitle} - ${SITE}</title>
 <meta name="description" content="${escapeHtml(a.lead ?? '')}" />
 <meta name="news_keywords" content="${escapeHtml(a.tags.join(','))}" />
 <link rel="canonical" href="${url}" />
@@ -124,7 +124,7 @@ ${credit}
       <div class="box-xemthem"><h3>Xem thêm</h3><ul>${readMore.map((r) => `<li>${link(ctx, r)}</li>`).join('')}</ul></div>
     </div>
     <div class="col-right">
-      <div class="box-docnhieu"><h3>Đọc nhiều</h3><ul>${related.map((r) => `<li>${link(ctx, r)}</li>`).join('')}</ul></div>
+      <div class="box-docnhieu"><h3>Tin đọc nhiều</h3><ul>${related.map((r) => `<li>${link(ctx, r)}</li>`).join('')}</ul></div>
       <div class="box-newsletter"><h3>Nhận tin mới</h3><p>Đăng ký để nhận bản tin Báo Tin tức hằng ngày.</p><input type="email" /><button>Đăng ký</button></div>
     </div>
   </div>

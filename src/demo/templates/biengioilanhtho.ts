@@ -87,7 +87,7 @@ export function renderArticle(a: SampleArticle, ctx: RenderContext): string {
     <div class="path"><a href="/">Trang chủ</a> &gt; <a href="${sectionPath(a.section)}">${escapeHtml(a.section)}</a></div>
     <h1 class="title-news">${escapeHtml(a.title)}</h1>
     ${opts.hideDate ? '' : `<div class="date-news">${visibleDate(a.publishedAt)}</div>`}
-    <div class="tool-news"><a href="javascript:window.print()">In bài viết</a> | <a href="#">Gửi email</a> | <a href="https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}">Chia sẻ Facebook</a> | <a href="#">Zalo</a></div>
+    <div class="tool-news"><a href="javascript:window.print()">In bài viết</a> | <a href="#">Gửi email</a> | <a href="https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}">Chia sẻ Facebook</a> | <a href="#">Zalo</a> | <a href="#" onclick="navigator.clipboard.writeText(location.href)">Copy link</a></div>
     ${a.lead === null ? '' : `<div class="summary-news"><b>${a.agencyPrefix ? `${escapeHtml(a.agencyPrefix)} - ` : ''}${escapeHtml(a.lead)}</b></div>`}
     <div class="body-news">
 ${body.join('\n')}

@@ -140,7 +140,7 @@ ${bodyParts.join('\n')}
   <section class="box-same-category"><h3 class="box-title">Cùng chuyên mục</h3>${mostRead
     .slice(0, 3)
     .map((r) => `<article class="story"><h4 class="story__heading">${link(ctx, r)}</h4><p class="story__summary">${escapeHtml(r.lead ?? '')}</p></article>`)
-    .join('')}</section>
+    .join('')}<a class="view-more" href="${sectionPath(a.section)}">Xem thêm</a></section>
 </main>
 <aside class="sidebar">
   <section class="box-most-read"><h3>Tin đọc nhiều</h3><ol>${mostRead.map((r) => `<li>${link(ctx, r)}</li>`).join('')}</ol></section>

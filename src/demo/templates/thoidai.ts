@@ -105,7 +105,7 @@ export function renderArticle(a: SampleArticle, ctx: RenderContext): string {
 <html lang="vi">
 <head>
 <meta charset="UTF-8">
-<title>${headTitle}</title>
+<title>${headTitle} - ${SITE}</title>
 <meta name="description" content="${escapeHtml(a.lead ?? '')}">
 <link rel="canonical" href="${url}">
 <meta property="og:title" content="${headTitle}">
@@ -158,6 +158,7 @@ ${body.join('\n')}
   <div class="sidebar">
     <div class="box-hot"><h3>Tin đọc nhiều</h3><ul>${others.slice(0, 4).map((r) => `<li>${link(ctx, r)}</li>`).join('')}</ul></div>
     <div class="box-magazine"><h3>Đọc thêm</h3><p>Tạp chí Thời Đại số mới nhất đã phát hành.</p></div>
+    <div class="box-newsletter"><h3>Nhận bản tin</h3><form><input type="email" placeholder="Email"><button>Đăng ký</button></form></div>
   </div>
 </div>
 <div class="site-footer">
