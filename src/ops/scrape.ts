@@ -97,11 +97,11 @@ export function createMetricsScraper(opts: ScrapeOptions): MetricsScraper {
       const self = processId();
       const pushed = await withTimeout(readWorkerMetrics(opts.redis, opts.prefix, { staleMs, exclude: self }), timeoutMs, 'worker metrics').catch((err: Error) => {
         report('worker metrics', err);
-        return new Map();
+        return { live: new Map(), retired: null };
       });
-      workersReporting = pushed.size;
+      workersReporting = pushed.live.size;
       // This process's own counters are read live; a pusher in this process would otherwise count twice.
-      const pipeline = AggregatorRegistry.aggregate([await registry.getMetricsAsJSON(), ...pushed.values()]);
+      const pipeline = AggregatorRegistry.aggregate([await registry.getMetricsAsJSON(), pushed.retired ?? [], ...pushed.live.values()]);
       const [a, b] = await Promise.all([pipeline.metrics(), local.metrics()]);
       return `${a.trimEnd()}\n\n${b}`;
     },

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, openQueues, type Queues } from '../../src/queues/index.ts';
 import { openSink, type Sink } from '../../src/sinks/index.ts';
 import { metrics } from '../../src/ops/metrics.ts';
-import { startMetricsPusher, workerMetricsKey } from '../../src/ops/metrics-push.ts';
+import { metricsKeys, processId, pushMetricsOnce, startMetricsPusher, workerMetricsKey } from '../../src/ops/metrics-push.ts';
 import { buildServer } from '../../src/ops/server.ts';
 import { reasonOf } from '../../src/workers/errors.ts';
 import { sampleRecord } from './fixtures/records.ts';
@@ -142,14 +142,22 @@ describe('/metrics', () => {
     expect(sample(text, 'tinflow_fetches_total', { host: 'child.example.vn', status: '200' })).toBe(3);
     expect(sample(text, 'tinflow_metrics_workers')).toBe(1);
 
-    // Past the staleness window the child's snapshot is dropped from the sum and from Redis.
+    // Past the staleness window the child's snapshot leaves the workers hash but its counts stay in
+    // the sum (folded into the retired total): a worker exiting must not make a counter go down.
     const strict = await server(sinks.at(-1)!, { metricsStaleMs: 0 });
     await new Promise((r) => setTimeout(r, 5));
-    const after = (await strict.inject('/metrics')).body;
-    expect(sample(after, 'tinflow_records_written_total', { source: 'from-child' })).toBe(1);
-    expect(sample(after, 'tinflow_fetches_total', { host: 'child.example.vn', status: '200' })).toBeUndefined();
-    expect(sample(after, 'tinflow_metrics_workers')).toBe(0);
-    expect(await redis.hlen(workerMetricsKey(prefix))).toBe(0);
+    for (let scrape = 0; scrape < 2; scrape++) {
+      const after = (await strict.inject('/metrics')).body;
+      expect(sample(after, 'tinflow_records_written_total', { source: 'from-child' })).toBe(8);
+      expect(sample(after, 'tinflow_fetches_total', { host: 'child.example.vn', status: '200' })).toBe(3);
+      expect(sample(after, 'tinflow_metrics_workers')).toBe(0);
+    }
+    const left = await redis.hkeys(workerMetricsKey(prefix));
+    expect(left).toEqual([processId()]); // only the serving process's own entry, which is never folded
+    const [childId] = await redis.smembers(metricsKeys(prefix).retiredIds);
+    expect(childId).toMatch(/:\d+:\d+$/);
+    // A retired id cannot push again: its counts would be summed twice.
+    expect(await pushMetricsOnce(redis, prefix, childId)).toBe(false);
   });
 });
 
