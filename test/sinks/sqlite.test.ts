@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSink, SinkUnavailableError, SqliteSink } from '../../src/sinks/index.ts';
@@ -74,5 +76,25 @@ describe('sqlite sink specifics', () => {
       other.close();
       await sink.close();
     }
+  });
+});
+
+describe('sqlite sink across processes', () => {
+  it('two processes racing on the same content hashes: one original each, no lock errors', async () => {
+    const path = freshPath();
+    await (await openSink(`sqlite:${path}`)).close();
+    const count = 300;
+    const script = join(import.meta.dirname, 'sqlite-writer.ts');
+    const run = (offset: number) =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', script, path, String(offset), String(count)], { timeout: 30_000 });
+    const results = (await Promise.all([run(1_000), run(2_000)])).map(
+      (r) => JSON.parse(r.stdout) as { outcomes: string[]; started: number; finished: number },
+    );
+    const [a, b] = results;
+    expect(a.started < b.finished && b.started < a.finished, 'the two writers overlapped in time').toBe(true);
+    for (let i = 0; i < count; i++) expect([a.outcomes[i], b.outcomes[i]].sort()).toEqual(['duplicate', 'inserted']);
+    const sink = await openSink(`sqlite:${path}`);
+    expect(await sink.count()).toEqual({ records: count, failures: 0 });
+    await sink.close();
   });
 });
