@@ -20,7 +20,8 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
   const v = (Array.isArray(value) ? value[0] : value)?.trim();
   if (!v) return undefined;
   if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const at = Date.parse(v);
+  // An HTTP-date always names a day and month; this keeps Date.parse from reading "-5" as a year.
+  const at = /[a-z]{3}/i.test(v) ? Date.parse(v) : NaN;
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - now);
 }

@@ -2,6 +2,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { FetchError, Fetcher } from '../../src/fetch/index.ts';
+import { metrics } from '../../src/ops/metrics.ts';
 import { connectRedis, deleteKeys, rejection, startServer, testPrefix, testSource, type TestServer } from './helpers.ts';
 
 const MB = 1024 * 1024;
@@ -101,7 +102,9 @@ describe('fetch limits against misbehaving servers', () => {
     expect(page.body).toContain('Xin chào');
     expect(page.url).toBe(server.url('/ok'));
     expect(page.notModified).toBe(false);
-    expect(page.bytes).toBeGreaterThan(0);
+    expect(page.bytes).toBe(Buffer.byteLength('<html><body><p>Xin chào</p></body></html>'));
+    const counted = (await metrics.fetchBytes.get()).values.find((v) => v.labels.host === server.host)?.value;
+    expect(counted).toBe(page.bytes);
   });
 
   it('gives up on a slow drip with a transient timeout (body timeout)', async () => {
