@@ -16,11 +16,11 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** Adds the 64 bits (hi:lo) of one shingle's hash to the per-bit votes. */
-function vote(votes: Int32Array, hi: number, lo: number): void {
+/** Counts the set bits of one shingle's 64-bit hash (hi:lo) per position. */
+function count(ones: Int32Array, hi: number, lo: number): void {
   for (let bit = 0; bit < 32; bit++) {
-    votes[bit] += (lo >>> bit) & 1 ? 1 : -1;
-    votes[bit + 32] += (hi >>> bit) & 1 ? 1 : -1;
+    ones[bit] += (lo >>> bit) & 1;
+    ones[bit + 32] += (hi >>> bit) & 1;
   }
 }
 
@@ -38,7 +38,7 @@ export function simhashOfCanonical(canonical: string): string {
   const starts: number[] = [0];
   for (let i = 0; i < canonical.length; i++) if (canonical.charCodeAt(i) === 32) starts.push(i + 1);
   const words = starts.length;
-  const votes = new Int32Array(64);
+  const ones = new Int32Array(64);
   const shingles = Math.max(1, words - SHINGLE_WORDS + 1);
   for (let s = 0; s < shingles; s++) {
     const from = starts[s];
@@ -52,13 +52,14 @@ export function simhashOfCanonical(canonical: string): string {
       b = Math.imul(b ^ c, MURMUR_M);
       b ^= b >>> 15;
     }
-    vote(votes, fmix32(b ^ (to - from)), fmix32(a));
+    count(ones, fmix32(b ^ (to - from)), fmix32(a));
   }
+  // A bit is set when more than half of the shingles vote for it.
   let hi = 0;
   let lo = 0;
   for (let bit = 0; bit < 32; bit++) {
-    if (votes[bit] > 0) lo |= 1 << bit;
-    if (votes[bit + 32] > 0) hi |= 1 << bit;
+    if (2 * ones[bit] > shingles) lo |= 1 << bit;
+    if (2 * ones[bit + 32] > shingles) hi |= 1 << bit;
   }
   return hex8(hi) + hex8(lo);
 }

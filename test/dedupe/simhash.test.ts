@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalText, hammingDistance, simhash64 } from '../../src/dedupe/index.ts';
-import { type Article, BRIDGE, BRIDGE_OTHER_REPORT, RATES, RICE, STORM, toNewStyle } from './fixtures/articles.ts';
+import { type Article, BRIDGE, BRIDGE_OTHER_REPORT, goldBulletin, RATES, RICE, STORM, toNewStyle } from './fixtures/articles.ts';
 
 const text = (a: Article) => `${a.lead ?? ''}\n\n${a.body}`;
 const ARTICLES = { BRIDGE, BRIDGE_OTHER_REPORT, RICE, STORM, RATES };
@@ -87,6 +87,17 @@ describe('simhash64', () => {
     const d = distanceAfter(article, edit);
     expect(d).toBeGreaterThan(3);
     expect(d).toBeLessThanOrEqual(6);
+  });
+
+  it('templated bulletins of consecutive days stay beyond 7 bits; a one-word reversal does not', () => {
+    const monday = goldBulletin('12/3', '88,5', '90,5', '2.650', 'tăng 500.000 đồng');
+    const tuesday = goldBulletin('13/3', '88,1', '90,1', '2.641', 'giảm 400.000 đồng');
+    const reversed = goldBulletin('12/3', '88,5', '90,5', '2.650', 'giảm 500.000 đồng');
+    // Measured 15: different articles, not near even at the largest guaranteed k (7).
+    expect(hammingDistance(simhash64(text(monday)), simhash64(text(tuesday)))).toBeGreaterThan(7);
+    // Measured 3: a SimHash cannot see that "tăng" -> "giảm" reverses the meaning, which is
+    // why a near verdict is linked or dropped by policy but never merged into the original.
+    expect(hammingDistance(simhash64(text(monday)), simhash64(text(reversed)))).toBeLessThanOrEqual(3);
   });
 
   it('grows with the size of the edit (one word vs a whole paragraph)', () => {
