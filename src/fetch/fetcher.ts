@@ -193,9 +193,12 @@ export class Fetcher {
     }
     if (res.statusCode < 200 || res.statusCode >= 300) {
       discardBody(res);
-      const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
+      let retryAfterMs = parseRetryAfter(res.headers['retry-after']);
+      // A 429 is about the whole host: slow every worker down even when the server gives no Retry-After.
+      if (res.statusCode === 429) retryAfterMs ??= source.fetch.backoffMs;
       if (retryAfterMs !== undefined && (res.statusCode === 429 || res.statusCode === 503)) {
-        await this.limiter.block(host, Math.min(retryAfterMs, MAX_HOST_BLOCK_MS));
+        retryAfterMs = Math.min(retryAfterMs, MAX_HOST_BLOCK_MS);
+        await this.limiter.block(host, retryAfterMs);
       }
       throw statusError(res.statusCode, host, retryAfterMs);
     }
@@ -218,7 +221,8 @@ export class Fetcher {
 
     const etag = headerValue(res.headers, 'etag') ?? undefined;
     const lastModified = headerValue(res.headers, 'last-modified') ?? undefined;
-    if (etag || lastModified) await this.validators.save(url.href, { etag, lastModified });
+    // Forget stale validators only when someone may have stored them (a revalidating fetch).
+    if (etag || lastModified || req.revalidate) await this.validators.save(url.href, { etag, lastModified });
     return { ...base, charset, body: text, bytes, notModified: false };
   }
 }

@@ -54,6 +54,10 @@ describe('HTTP status handling, Retry-After and conditional GET', () => {
         res.writeHead(429, { 'retry-after': '1' }).end('slow down');
         return;
       }
+      if (req.url === '/slow-down-bare') {
+        res.writeHead(429).end('slow down');
+        return;
+      }
       if (req.url === '/unavailable-until') {
         res.writeHead(503, { 'retry-after': new Date(Date.now() + 3_000).toUTCString() }).end();
         return;
@@ -134,6 +138,17 @@ describe('HTTP status handling, Retry-After and conditional GET', () => {
     expect(err.retryAfterMs).toBeLessThanOrEqual(3_000);
     const busy = await rejection(() => fetcher.fetch({ url: other.url('/fine'), source, kind: 'article' }));
     expect(busy).toBeInstanceOf(HostBusyError);
+    await fetcher.resetHost(other.host);
+  });
+
+  it('blocks the host for backoffMs after a 429 without Retry-After', async () => {
+    const quick = testSource({ fetch: { backoffMs: 300 } });
+    const err = (await rejection(() => fetcher.fetch({ url: other.url('/slow-down-bare'), source: quick, kind: 'article' }))) as FetchError;
+    expect(err.reason).toBe('http-429');
+    expect(err.retryAfterMs).toBe(300);
+    const busy = (await rejection(() => fetcher.fetch({ url: other.url('/fine'), source: quick, kind: 'article' }))) as HostBusyError;
+    expect(busy).toBeInstanceOf(HostBusyError);
+    expect(busy.waitMs).toBeLessThanOrEqual(300);
     await fetcher.resetHost(other.host);
   });
 
