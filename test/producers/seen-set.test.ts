@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runSeenSetBench } from '../../bench/seen-set.ts';
 import { SeenSet } from '../../src/producers/seen-set.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -9,8 +10,8 @@ const DAY = 86_400_000;
 let redis: Redis;
 let clock = new Date('2026-09-15T03:00:00Z');
 const sets: SeenSet[] = [];
-const makeSet = (name: string) => {
-  const set = new SeenSet(redis, `${PREFIX}-${name}`, { now: () => clock });
+const makeSet = (name: string, perBucket?: number) => {
+  const set = new SeenSet(redis, `${PREFIX}-${name}`, { now: () => clock, perBucket });
   sets.push(set);
   return set;
 };
@@ -90,6 +91,20 @@ describe('SeenSet', () => {
     for (const key of keys.slice(0, 50)) expect(await redis.object('ENCODING', key)).toBe('listpack');
   });
 
+  it('moves a growing source to wider bucket levels and still finds URLs of every level', async () => {
+    const seen = makeSet('levels', 2); // level capacities 512, 2048, 8192...: 3000 URLs span three levels
+    const all = urls(3000, 'lv');
+    for (let i = 0; i < all.length; i += 400) await seen.markSeen('tin-a', all.slice(i, i + 400));
+    const bucketKeys = (await seen.keys()).filter((k) => k.includes(':seen:'));
+    const levels = new Set(bucketKeys.map((k) => k.split(':').at(-1)!.split('-')[0]));
+    expect([...levels].sort()).toEqual(['1', '2', '3']);
+    expect(await seen.size('tin-a')).toBe(3000);
+    await seen.markSeen('tin-a', all.slice(0, 600)); // known URLs, on levels 1 and 2: no new entries
+    expect(await seen.size('tin-a')).toBe(3000);
+    const probe = [...all.filter((_, i) => i % 97 === 0), ...urls(5, 'chua-thay')];
+    expect(await seen.filterUnseen('tin-a', probe)).toEqual(urls(5, 'chua-thay'));
+  });
+
   it('uses one Redis command (one round trip) per filterUnseen and markSeen batch', async () => {
     const seen = makeSet('trips');
     const batch = urls(500, 'rt');
@@ -105,5 +120,21 @@ describe('SeenSet', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('bench: measures bytes per URL and deletes every key it wrote', async () => {
+    const result = await runSeenSetBench({ redisUrl: REDIS_URL, urls: 5000, concurrency: 2 });
+    expect(result.urls).toBe(5000);
+    expect(result.nonListpackKeys).toBe(0);
+    expect(result.bytesPerUrl).toBeGreaterThan(10); // 8-byte fingerprint + day number at least
+    expect(result.bytesPerUrl).toBeLessThan(60);
+    const left: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `tfb-${process.pid}-*`, 'COUNT', 10_000);
+      cursor = next;
+      left.push(...keys);
+    } while (cursor !== '0');
+    expect(left).toEqual([]);
   });
 });
