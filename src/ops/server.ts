@@ -4,6 +4,7 @@ import type { Queues } from '../queues/index.ts';
 import type { Sink } from '../sinks/index.ts';
 import type { Logger } from '../log.ts';
 import { adminBoard } from './board.ts';
+import { redactUrl } from './redact.ts';
 import { healthRoutes } from './health.ts';
 import { createMetricsScraper } from './scrape.ts';
 import { recordsApi } from './records-api.ts';
@@ -24,12 +25,19 @@ export interface ServerOptions {
   stream?: StreamHubOptions;
 }
 
+const QUIET_ROUTES = new Set(['/metrics', '/healthz', '/readyz']);
+
 /** The `tinflow serve` HTTP server, not yet listening: tests call inject() or listen({ port: 0 }). */
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const apiToken = opts.apiToken ?? (process.env.TINFLOW_API_TOKEN || undefined);
   const adminToken = opts.adminToken ?? (process.env.TINFLOW_ADMIN_TOKEN || undefined);
   const loggerInstance: FastifyBaseLogger | undefined = opts.logger;
-  const app = Fastify({ loggerInstance });
+  // Our own request log line: fastify's would print ?token= in the URL, and every scrape.
+  const app = Fastify({ loggerInstance, disableRequestLogging: true });
+  app.addHook('onResponse', async (request, reply) => {
+    const quiet = QUIET_ROUTES.has(request.routeOptions.url ?? '');
+    request.log[quiet ? 'debug' : 'info']({ method: request.method, url: redactUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
 
   const scraper = createMetricsScraper({
     redis: opts.redis,
