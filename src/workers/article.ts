@@ -3,7 +3,7 @@ import { ArticleJobSchema, type ArticleJob } from '../schemas/job.ts';
 import { extractArticle } from '../extract/index.ts';
 import { rulesForUrl } from '../extract/rules/index.ts';
 import { canonicalizeUrl, urlKey } from '../urls/canonical.ts';
-import { contentHash, simhash64 } from '../dedupe/index.ts';
+import { fingerprint } from '../dedupe/index.ts';
 import { buildRecord } from '../normalize/record.ts';
 import { metrics } from '../ops/metrics.ts';
 import { sourceOf, type WorkerContext } from './context.ts';
@@ -53,8 +53,7 @@ export async function processArticle(ctx: WorkerContext, job: Job<ArticleJob>, s
 
   const canonicalUrl = canonicalizeUrl(fields.canonicalUrl ?? page.url) ?? page.url;
   const id = urlKey(canonicalUrl);
-  const hash = contentHash(fields);
-  const simhash = simhash64(fields.lead ? `${fields.lead}\n\n${fields.body}` : fields.body);
+  const { contentHash: hash, simhash } = fingerprint(fields);
   const record = buildRecord(fields, {
     id,
     url: data.url,

@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extractArticle, ExtractionError } from '../../extract/index.ts';
 import { rulesForUrl } from '../../extract/rules/index.ts';
-import { decodeHtml } from '../../fetch/charset.ts';
+import { decodeBody } from '../../fetch/charset.ts';
 import { canonicalizeUrl, urlKey } from '../../urls/canonical.ts';
-import { contentHash, simhash64 } from '../../dedupe/index.ts';
+import { fingerprint } from '../../dedupe/index.ts';
 import { buildRecord } from '../../normalize/record.ts';
 import type { ExtractRules } from '../../schemas/config.ts';
 
@@ -46,7 +46,7 @@ export function extractFiles(paths: string[], opts: ExtractCliOptions, write: (l
   const inputs = paths.flatMap((p) => (p === '-' ? ['-'] : [...htmlFiles(p)]));
   for (const file of inputs) {
     const bytes = file === '-' ? readStdin() : readFileSync(file);
-    const html = decodeHtml(bytes, null).text;
+    const html = decodeBody(bytes, null).text;
     const url = opts.url ?? urlFromPage(html) ?? (file === '-' ? 'file:///dev/stdin' : pathToFileURL(resolve(file)).href);
     const fetchedAt = new Date().toISOString();
     try {
@@ -57,8 +57,7 @@ export function extractFiles(paths: string[], opts: ExtractCliOptions, write: (l
         url,
         canonicalUrl,
         source: opts.source,
-        contentHash: contentHash(fields),
-        simhash: simhash64(fields.lead ? `${fields.lead}\n\n${fields.body}` : fields.body),
+        ...fingerprint(fields),
         fetchedAt,
       });
       write(JSON.stringify({ file, ...record }));
