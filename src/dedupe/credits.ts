@@ -23,11 +23,13 @@ const BARE_PREFIX = new RegExp(
 const AGENCIES =
   'TTXVN|VNA|Báo Tin tức|Vietnam\\+|VietnamPlus|Reuters|AFP|AP|Bloomberg|Xinhua|Tân Hoa xã|Kyodo|Yonhap|Sputnik|TASS|CNN|BBC|VOV|VTV';
 
-// "Theo TTXVN", "(Theo Reuters)", "Theo báo Lao Động", "Nguồn: Bộ Y tế", "Theo Reuters, AFP".
+// "Theo TTXVN", "(Theo Reuters)", "Theo báo Lao Động", "Nguồn: Bộ Y tế", "Theo vnexpress.net".
+// Case-sensitive on purpose: the source must be a name (capitalized, a number or a domain),
+// so "Theo kế hoạch dự án xong năm sau" stays.
 const SOURCE_LINE = new RegExp(
-  '^\\(?\\s*(?:theo|nguồn\\s*:?)\\s+(?:(?:báo|tạp chí|trang|hãng tin|hãng|đài|kênh|tờ|thông tấn xã)\\s+)?' +
-    '[\\p{Lu}\\p{N}][\\p{L}\\p{N} .,+&\'/-]*\\)?\\.?$',
-  'iu',
+  '^\\(?\\s*(?:[Tt]heo|THEO|[Nn]guồn\\s*:?|NGUỒN\\s*:?)\\s+(?:(?:báo|tạp chí|trang|hãng tin|hãng|đài|kênh|tờ|thông tấn xã)\\s+)?' +
+    '(?:[\\p{Lu}\\p{N}]|[\\p{L}\\p{N}-]+\\.\\p{L}{2,})[\\p{L}\\p{N} .,+&\'/-]*\\)?\\.?$',
+  'u',
 );
 // "TTXVN/Báo Tin tức", "Minh Anh/VOV.VN", "PV/VOV": names joined by slashes.
 const SLASH_LINE = /^\p{Lu}[\p{L}\p{N} .+&'-]{0,40}(?:\/[\p{L}\p{N} .+&'-]{1,40})+\.?$/u;

@@ -77,6 +77,8 @@ describe('canonicalText', () => {
     '\n\nTin, ảnh: Hoàng Hà',
     '\n\nNguyễn Minh Hằng',
     '\n\nHà Linh\n\nTheo TTXVN',
+    '\n\nTheo vnexpress.net',
+    '\n\nẢnh: TTXVN',
   ])('removes the trailing credit %j', (credit) => {
     expect(canonicalText(`Giá lúa tăng mạnh.${credit}`)).toBe('giá lúa tăng mạnh');
   });
@@ -84,6 +86,7 @@ describe('canonicalText', () => {
   it('keeps a last sentence that starts with "Theo"', () => {
     expect(canonicalText('Giá lúa tăng.\n\nTheo Bộ Y tế, số ca mắc giảm')).toBe('giá lúa tăng theo bộ y tế số ca mắc giảm');
     expect(canonicalText('Giá lúa tăng.\n\nTheo kế hoạch, dự án xong năm 2026.')).toBe('giá lúa tăng theo kế hoạch dự án xong năm 2026');
+    expect(canonicalText('Giá lúa tăng.\n\nTheo kế hoạch dự án xong năm sau')).toBe('giá lúa tăng theo kế hoạch dự án xong năm sau');
   });
 
   it('never strips a one-line text to nothing', () => {
