@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { extractArticle, ExtractionError, type ExtractedArticle } from '../src/extract/index.ts';
 import { rulesForUrl } from '../src/extract/rules/index.ts';
 import { normalizeText } from '../src/normalize/text.ts';
-import { DEFAULT_DEV_DIR, decodePage, devPagePath, ensureDevSet, loadDevSet, prf, scoreSnippets, squashWs, type SnippetCounts } from './eval-lib.ts';
+import { DEFAULT_DEV_DIR, decodePage, devPagePath, ensureDevSet, loadDevSet, prf, scoreSnippets, squashWs, type SnippetCounts } from '../bench/extract.ts';
 
 const { values: args } = parseArgs({
   options: {

@@ -1,5 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
-import { detach, hintOf, isElement, squash, rawText, HEADING_TAGS } from './dom.ts';
+import { detach, hasAncestor, hintOf, isElement, squash, rawText, HEADING_TAGS } from './dom.ts';
+import type { Stats } from './stats.ts';
 import { computeStats, EMPTY_STATS } from './stats.ts';
 import { BOILERPLATE_HEADING, CERTAIN_JUNK_HINT, NEGATIVE_HINT, POSITIVE_HINT } from './patterns.ts';
 
@@ -48,8 +49,8 @@ export function dropNoise(node: Element): void {
  * Remove page furniture found by tag and class/id hints, unless the element holds a large
  * share of the page's paragraph text (some sites wrap the whole page in a form or "main-content ad-wrap").
  */
-export function dropFurniture(body: Element): void {
-  const stats = computeStats(body);
+export function dropFurniture(body: Element, known?: Map<Element, Stats>): void {
+  const stats = known ?? computeStats(body);
   const total = stats.get(body)?.good ?? 0;
   const guard = (el: Element) => {
     const s = stats.get(el) ?? EMPTY_STATS;
@@ -87,22 +88,27 @@ function headingLike(el: Element): boolean {
 /** Elements whose whole text is a boilerplate heading ("Tin liên quan", "Mehr zum Thema"...). */
 export function findBoilerplateHeadings(root: Element): Element[] {
   const out: Element[] = [];
-  const visit = (el: Element) => {
+  // Returns the subtree's text length, capped: only short subtrees are worth reading as a heading.
+  const visit = (el: Element): number => {
+    let len = 0;
+    const short: Element[] = [];
     for (const c of el.children) {
-      if (!isElement(c)) continue;
-      const t = rawText(c);
-      if (t.length < 60) {
-        const s = squash(t);
-        if (s && BOILERPLATE_HEADING.test(s) && headingLike(c)) {
-          out.push(c);
-          continue;
-        }
+      if (c.type === 'text') len += (c as unknown as { data: string }).data.length;
+      else if (isElement(c)) {
+        const n = visit(c);
+        len += n;
+        if (n > 0 && n < 60) short.push(c);
       }
-      visit(c);
     }
+    for (const c of short) {
+      const s = squash(rawText(c));
+      if (s && BOILERPLATE_HEADING.test(s) && headingLike(c) && !out.includes(c)) out.push(c);
+    }
+    return len;
   };
   visit(root);
-  return out;
+  // Outermost matches only (a <div> around a matching <h3> matches too).
+  return out.filter((h) => !out.some((o) => o !== h && hasAncestor(h, o)));
 }
 
 /** Climb while the heading is all the text of its parent, so the cut covers the box around it. */
@@ -121,10 +127,10 @@ function headingBox(h: Element, stop: AnyNode): Element {
  * Everything from a boilerplate heading to the end of its block is dropped, unless that
  * would take most of the page's article text with it (a "Share" label above the story).
  */
-export function cutBoilerplateBlocks(root: Element): void {
+export function cutBoilerplateBlocks(root: Element, known?: Map<Element, Stats>): void {
   const heads = findBoilerplateHeadings(root);
   if (!heads.length) return;
-  const stats = computeStats(root);
+  const stats = known ?? computeStats(root);
   const total = stats.get(root)?.good ?? 0;
   for (const h of heads) {
     if (!h.parent) continue;
@@ -145,8 +151,9 @@ export function cutBoilerplateBlocks(root: Element): void {
   }
 }
 
+/** Boilerplate blocks and furniture out; one stats pass serves both (their guards tolerate stale counts). */
 export function cleanDocument(body: Element): void {
-  dropNoise(body);
-  cutBoilerplateBlocks(body);
-  dropFurniture(body);
+  const stats = computeStats(body);
+  cutBoilerplateBlocks(body, stats);
+  dropFurniture(body, stats);
 }

@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { escapeText, escapeAttribute } from 'entities';
 import { BLOCK_TAGS, HEADING_TAGS, hintOf, isElement, rawText, squash } from './dom.ts';
-import { imageUrl, splitCaption, type ImageRef } from './figures.ts';
+import { imageUrl, isCreditLine, splitCaption, type ImageRef } from './figures.ts';
 import { BOILERPLATE_HEADING, JUNK_LINE } from './patterns.ts';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'quote' | 'row' | 'figure';
@@ -148,6 +148,12 @@ export function collectBlocks(nodes: Element[], opts: CollectOptions): Collected
     }
     const n = t.length;
     if (lc / n > 0.5) return;
+    if (n < 100 && isCreditLine(t)) {
+      // "Ảnh: Quang Huy" printed under a picture table: the picture's credit, never body text.
+      const last = images[images.length - 1];
+      if (last && !last.credit) last.credit = splitCaption(t).credit;
+      return;
+    }
     if (n < 40 && (JUNK_LINE.test(t) || DATE_LINE.test(t))) return;
     const lower = t.toLowerCase();
     if (titleKey && lower === titleKey) return;

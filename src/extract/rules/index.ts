@@ -43,12 +43,15 @@ export const builtinRules = {
     body: ['.boxdetail .contents', '.detail-content'],
     remove: ['.boxdetail .relate', '.tinlienquan', '.related', '.box-news-other'],
   },
-  /** biengioilanhtho.gov.vn */
+  /** biengioilanhtho.gov.vn (Ủy ban Biên giới quốc gia): table layout, *-news classes */
   biengioi: {
-    title: ['.title-detail', '.news-title', 'h1'],
-    lead: ['.sapo', '.news-sapo', '.lead'],
-    body: ['.news-content', '.content-detail', '.detail-content', '#content-detail'],
-    remove: ['.other-news', '.tin-khac', '.news-other'],
+    title: ['h1.title-news', '.title-news'],
+    lead: ['.summary-news'],
+    body: ['.body-news'],
+    date: ['.date-news'],
+    section: ['.path a:last-child'],
+    tags: ['.keyword-news a'],
+    remove: ['.tool-news', '.other-news', '.keyword-news'],
   },
 } satisfies Record<string, ExtractRules>;
 
@@ -82,5 +85,6 @@ export function detectTemplate($: CheerioAPI): ExtractRules | undefined {
   if ($('.__MASTERCMS_CONTENT, [id^="__MB_MASTERCMS_EL_"]').length) return builtinRules.masterCms;
   if ($('.detail-content').length && $('.detail-title, .detail-sapo').length) return builtinRules.detail;
   if ($('.boxdetail .contents').length) return builtinRules.baotintuc;
+  if ($('.body-news').length && $('.title-news').length) return builtinRules.biengioi;
   return undefined;
 }
