@@ -4,8 +4,8 @@ import { ConfigError } from '../config/load.ts';
 import type { ResolvedSource } from '../schemas/config.ts';
 import type { SourceJob } from '../schemas/job.ts';
 
-/** Scheduler ids on the 'sources' queue are "source:<id>"; others on that queue are left alone. */
-export const SCHEDULER_PREFIX = 'source:';
+/** Scheduler ids on the 'sources' queue are "source-<id>" (BullMQ job ids must not hold more ":"); others are left alone. */
+export const SCHEDULER_PREFIX = 'source-';
 
 export function schedulerId(sourceId: string): string {
   return SCHEDULER_PREFIX + sourceId;

@@ -51,8 +51,8 @@ describe('syncSchedulers', () => {
     const result = await syncSchedulers(queue, [a, b, unscheduled]);
     expect(result).toEqual({ upserted: ['bao-a', 'bao-b'], removed: [] });
     expect(await summary(queue)).toEqual([
-      { id: 'source:bao-a', pattern: '*/15 * * * *', tz: 'Asia/Ho_Chi_Minh', name: 'source', data: { source: 'bao-a' } },
-      { id: 'source:bao-b', pattern: '0 6 * * *', tz: 'Asia/Bangkok', name: 'source', data: { source: 'bao-b' } },
+      { id: 'source-bao-a', pattern: '*/15 * * * *', tz: 'Asia/Ho_Chi_Minh', name: 'source', data: { source: 'bao-a' } },
+      { id: 'source-bao-b', pattern: '0 6 * * *', tz: 'Asia/Bangkok', name: 'source', data: { source: 'bao-b' } },
     ]);
     const next = await queue.getDelayed();
     expect(next.map((j) => j.data).sort((x, y) => x.source.localeCompare(y.source))).toEqual([{ source: 'bao-a' }, { source: 'bao-b' }]);
@@ -62,7 +62,7 @@ describe('syncSchedulers', () => {
     const [q1, q2] = [openQueue(), openQueue()];
     await Promise.all([syncSchedulers(q1, [a, b]), syncSchedulers(q2, [a, b]), syncSchedulers(q1, [a, b])]);
     await syncSchedulers(q2, [a, b]);
-    expect((await summary(q1)).map((s) => s.id)).toEqual(['source:bao-a', 'source:bao-b']);
+    expect((await summary(q1)).map((s) => s.id)).toEqual(['source-bao-a', 'source-bao-b']);
     expect(await q1.getJobSchedulersCount()).toBe(2);
     expect(await q1.getDelayedCount()).toBe(2);
   });
@@ -74,7 +74,7 @@ describe('syncSchedulers', () => {
     expect(await syncSchedulers(queue, [aHourly, { ...b, schedule: undefined }])).toEqual({ upserted: ['bao-a'], removed: ['bao-b'] });
     expect((await summary(queue)).map((s) => [s.id, s.pattern])).toEqual([
       ['someone-else', undefined],
-      ['source:bao-a', '0 * * * *'],
+      ['source-bao-a', '0 * * * *'],
     ]);
     expect(await syncSchedulers(queue, [])).toEqual({ upserted: [], removed: ['bao-a'] });
     expect(await queue.getJobScheduler(schedulerId('bao-a'))).toBeUndefined();
