@@ -52,6 +52,14 @@ describe('DedupeIndex.claim: exact', () => {
     expect(await idx.claim({ ...claim, recordId: 'r2' })).toEqual({ kind: 'exact', of: 'r1' });
   });
 
+  it('an edited version of the same record (same id, new content) is new, not a near copy of itself', async () => {
+    const idx = freshIndex();
+    await idx.claim({ recordId: 'url-key', source: 's', contentHash: hashOf('v1'), simhash: BASE, nearDistance: 3 });
+    expect(await idx.claim({ recordId: 'url-key', source: 's', contentHash: hashOf('v2'), simhash: flipBits(BASE, [1]), nearDistance: 3 })).toEqual({ kind: 'new' });
+    // Another outlet's copy of either version points at that record.
+    expect(await idx.claim({ recordId: 'other', source: 's', contentHash: hashOf('v1'), simhash: BASE, nearDistance: 3 })).toEqual({ kind: 'exact', of: 'url-key' });
+  });
+
   it('an unrelated article is new', async () => {
     const fp = fingerprint(RICE);
     expect(await index.claim({ recordId: 'c1', source: 's', contentHash: fp.contentHash, simhash: fp.simhash, nearDistance: 3 })).toEqual({ kind: 'new' });
