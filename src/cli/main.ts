@@ -13,6 +13,10 @@ import { DEFAULT_CONFIG, openRuntime, sinkUrlFrom } from './runtime.ts';
 import { crawlOnce, formatSummary } from './crawl-once.ts';
 import { extractFiles } from './commands/extract.ts';
 import { formatStatus, queueStatus, replayFailed } from './commands/status.ts';
+import { registerServeCommand } from './commands/serve.ts';
+import { buildServer } from '../ops/server.ts';
+import { startMetricsPusher } from '../ops/metrics-push.ts';
+import type { Runtime } from './runtime.ts';
 
 const out = (line: string) => process.stdout.write(line + '\n');
 const progress = (line: string) => process.stderr.write(process.stderr.isTTY ? `\r\x1b[2K${line}` : `${line}\n`);
@@ -31,6 +35,24 @@ function untilSignal(close: () => Promise<void>): Promise<void> {
   });
 }
 
+/**
+ * The operator endpoints inside a crawl/worker process. Counters also reach the shared
+ * `serve` through Redis (metrics pusher), so a port per worker is optional.
+ */
+async function startOps(rt: Runtime, o: { serve: boolean; port: number }): Promise<() => Promise<void>> {
+  const pusher = startMetricsPusher(rt.redis, rt.prefix, { onError: (err) => rt.log.warn({ err: err.message }, 'metrics push failed') });
+  if (!o.serve) return () => pusher.stop();
+  const app = await buildServer({ redis: rt.redis, prefix: rt.prefix, sink: rt.sink, queues: rt.queues, logger: rt.log });
+  const address = await app.listen({ port: o.port, host: '127.0.0.1' });
+  rt.log.info({ address }, 'serving /metrics /healthz /readyz /records /admin/queues');
+  return async () => {
+    await app.close();
+    await pusher.stop();
+  };
+}
+
+const portOption = (fallback: number) => new Option('--port <n>', 'port for /metrics, /healthz, /records, /admin/queues').argParser((v) => parseInt(v, 10)).default(fallback);
+
 const configOption = () => new Option('--config <file>', 'sources config (YAML)').default(DEFAULT_CONFIG);
 const sinkOption = () => new Option('--sink <url>', 'sqlite:PATH | jsonl:PATH | postgres://... (default: $TINFLOW_SINK or sqlite:./data/tinflow.db)');
 
@@ -44,6 +66,8 @@ export function buildProgram(): Command {
     .addOption(sinkOption())
     .option('--once', 'run every source once, process until drained, print a summary, exit')
     .option('--concurrency <n>', 'article jobs in parallel', (v) => parseInt(v, 10), 8)
+    .option('--no-serve', 'do not start the HTTP endpoints in this process')
+    .addOption(portOption(9464))
     .action(async (o) => {
       const rt = await openRuntime({ config: o.config, sink: o.sink });
       try {
@@ -55,8 +79,12 @@ export function buildProgram(): Command {
         }
         const sync = await syncSchedulers(rt.queues.sources, [...rt.sources.values()]);
         rt.log.info({ schedulers: sync.upserted, removed: sync.removed }, 'schedules installed');
+        const stopOps = await startOps(rt, o);
         const pool = startWorkers(rt, { concurrency: o.concurrency });
-        await untilSignal(() => pool.close());
+        await untilSignal(async () => {
+          await pool.close();
+          await stopOps();
+        });
       } finally {
         await rt.close();
       }
@@ -68,12 +96,16 @@ export function buildProgram(): Command {
     .addOption(configOption())
     .addOption(sinkOption())
     .option('--concurrency <n>', 'article jobs in parallel', (v) => parseInt(v, 10), 8)
+    .option('--no-serve', 'do not start the HTTP endpoints in this process (metrics still reach `serve` through Redis)')
+    .addOption(portOption(0))
     .action(async (o) => {
       const rt = await openRuntime({ config: o.config, sink: o.sink });
+      const stopOps = await startOps(rt, o);
       const pool = startWorkers(rt, { concurrency: o.concurrency });
       rt.log.info({ concurrency: o.concurrency, sink: rt.sink.location }, 'worker started');
       await untilSignal(async () => {
         await pool.close();
+        await stopOps();
         await rt.close();
       });
     });
@@ -204,6 +236,8 @@ export function buildProgram(): Command {
     .addOption(sinkOption())
     .action(async (o) => {
       const sinkUrl = o.sink ?? process.env.TINFLOW_SINK ?? 'sqlite:./data/demo.db';
+      // The progress line and summary tell the story; per-job log lines would drown them.
+      process.env.TINFLOW_LOG_LEVEL ??= 'warn';
       const site = await startSampleSite();
       process.stderr.write(`sample news site on ${site.baseUrl}\n`);
       // The demo starts clean each time: its own key prefix, its own sink file.
@@ -227,6 +261,7 @@ export function buildProgram(): Command {
       }
     });
 
+  registerServeCommand(program);
   return program;
 }
 
