@@ -113,7 +113,7 @@ describe('HTTP status handling, Retry-After and conditional GET', () => {
       const busy = (await rejection(() => second.fetch({ url: other.url('/fine'), source, kind: 'article' }))) as HostBusyError;
       expect(busy).toBeInstanceOf(HostBusyError);
       expect(busy.host).toBe(other.host);
-      expect(busy.waitMs).toBeGreaterThan(500);
+      expect(busy.waitMs).toBeGreaterThan(200);
       expect(busy.waitMs).toBeLessThanOrEqual(1_000);
       expect(other.hits.length).toBe(hitsBefore); // nothing reached the server
 
