@@ -6,6 +6,7 @@ import { parseFeed } from './feed.ts';
 import { selectLinks, type LinkRules } from './listing.ts';
 import { sitemapsFromRobots } from './robots.ts';
 import { parseSitemap, type SitemapRef } from './sitemap.ts';
+import { sniffXmlKind } from './xml.ts';
 
 export { DiscoveryError } from './errors.ts';
 export { parseFeedDate } from './dates.ts';
@@ -34,10 +35,10 @@ export interface PageInput {
 }
 
 /** Registrable domains of every URL configured for the source: where its links may point. */
-export function sourceSites(source: ResolvedSource, extra: string[] = []): Set<string> | null {
+export function sourceSites(source: ResolvedSource): Set<string> | null {
   if (source.allowOtherSites) return null;
   const sites = new Set<string>();
-  for (const u of [...source.urls, ...source.listings, ...source.feeds, ...source.sitemaps, ...extra]) {
+  for (const u of [...source.urls, ...source.listings, ...source.feeds, ...source.sitemaps]) {
     const site = siteOf(u);
     if (site) sites.add(site);
   }
@@ -52,11 +53,11 @@ function compile(pattern: string | undefined): RegExp | undefined {
   return re;
 }
 
-function linkRules(source: ResolvedSource, pageUrl: string): LinkRules {
+function linkRules(source: ResolvedSource): LinkRules {
   return {
     articleUrlPattern: compile(source.articleUrlPattern),
     listingUrlPattern: compile(source.listingUrlPattern),
-    sites: sourceSites(source, [pageUrl]),
+    sites: sourceSites(source),
   };
 }
 
@@ -82,17 +83,22 @@ export function seedJobs(source: ResolvedSource): Discovered {
  * What a fetched discover page points to. 'feed': its items (RSS/Atom); 'sitemap': urlset
  * entries and sitemapindex children; 'listing': article links and listing links to follow;
  * 'robots': its Sitemap: lines. Items older than source.maxAgeDays (when dated) are skipped;
- * other sites are skipped unless source.allowOtherSites; articleUrlPattern, when set, filters
- * feed and sitemap items too. Throws DiscoveryError when the body is not what the kind expects.
+ * other sites (registrable domains not among the source's configured URLs) are skipped unless
+ * source.allowOtherSites; articleUrlPattern, when set, filters feed and sitemap items too.
+ * A body whose XML root is a feed or a sitemap is read as such whatever job.kind says.
+ * Throws DiscoveryError when the body is not what the kind expects.
  */
 export function discoverFromPage(job: DiscoverJob, page: PageInput, source: ResolvedSource, now: Date = new Date()): Discovered {
   const pageUrl = canonicalizeUrl(page.url) ?? job.url;
-  const rules = linkRules(source, pageUrl);
+  const rules = linkRules(source);
   const allowed = (url: string) => !rules.sites || rules.sites.has(siteOf(url) ?? '');
   const isArticle = (url: string) => allowed(url) && (!rules.articleUrlPattern || rules.articleUrlPattern.test(url));
   const out = new Collector(source.id, job.url);
 
-  switch (job.kind) {
+  // Config lists and sitemap indexes mix things up (a feed under sitemaps, an RSS link on a
+  // listing): a feed or sitemap body is read as what it is, whatever the job said.
+  const kind = job.kind === 'robots' ? 'robots' : (sniffXmlKind(page.body) ?? job.kind);
+  switch (kind) {
     case 'feed': {
       for (const item of parseFeed(page.body, pageUrl, source.timezone, page.contentType)) {
         if (isTooOld(item.date, source.maxAgeDays, now) || !isArticle(item.url)) continue;

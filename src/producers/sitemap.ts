@@ -1,7 +1,7 @@
 import { canonicalizeUrl } from '../urls/canonical.ts';
 import { parseFeedDate } from './dates.ts';
 import { DiscoveryError } from './errors.ts';
-import { asList, asNode, looksLikeHtml, parseXml, textOf, trimBody } from './xml.ts';
+import { asList, asNode, looksGzipped, looksLikeHtml, parseXml, textOf, trimBody } from './xml.ts';
 
 export interface NewsInfo {
   publicationDate: string | null;
@@ -34,6 +34,7 @@ export interface ParsedSitemap {
  * <sitemapindex> and plain-text sitemaps (one URL per line).
  */
 export function parseSitemap(body: string, sitemapUrl: string, timeZone: string, contentType: string | null = null): ParsedSitemap {
+  if (looksGzipped(body)) throw new DiscoveryError('sitemap-still-gzipped', `${sitemapUrl}: body is gzip data; the fetch stage should have decompressed it`);
   const text = trimBody(body);
   if (looksLikeHtml(text, contentType)) throw new DiscoveryError('sitemap-is-html', `${sitemapUrl}: expected a sitemap, got an HTML page`);
   if (!text.startsWith('<')) return { entries: parsePlainText(text, sitemapUrl), sitemaps: [] };

@@ -32,6 +32,25 @@ export function looksLikeHtml(body: string, contentType: string | null): boolean
   return (contentType ?? '').toLowerCase().includes('text/html') && !/<(rss|feed|rdf:rdf|urlset|sitemapindex)[\s>]/.test(head);
 }
 
+/** What an XML body is, from its root element: a feed, a sitemap, or neither. */
+export function sniffXmlKind(body: string): 'feed' | 'sitemap' | null {
+  const head = trimBody(body).slice(0, 2048);
+  const root = /^(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--[\s\S]*?-->|<\?[^>]*\?>|<!DOCTYPE[^>]*>)\s*)*<([A-Za-z_][\w.:-]*)/.exec(head)?.[1]?.toLowerCase();
+  if (!root) return null;
+  const local = root.slice(root.indexOf(':') + 1);
+  if (local === 'rss' || local === 'feed' || local === 'rdf') return 'feed';
+  if (local === 'urlset' || local === 'sitemapindex') return 'sitemap';
+  return null;
+}
+
+/**
+ * Gzip bytes that reached us as text: the fetch stage decompresses .xml.gz and
+ * Content-Encoding: gzip, so this means a fetcher bug or a mislabelled response.
+ */
+export function looksGzipped(body: string): boolean {
+  return body.charCodeAt(0) === 0x1f && (body.charCodeAt(1) === 0x8b || body.charCodeAt(1) === 0xfffd);
+}
+
 export function parseXml(body: string): XmlNode {
   const text = trimBody(body);
   const valid = XMLValidator.validate(text);

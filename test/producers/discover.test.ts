@@ -150,3 +150,34 @@ describe('discoverFromPage: listings', () => {
     ]);
   });
 });
+
+describe('discoverFromPage: robustness', () => {
+  it('reads a body by its XML root when the job kind is wrong (sitemap under feeds, feed under sitemaps)', () => {
+    const url = 'https://tin.example.vn/sitemap-moi.xml';
+    const source = makeSource({ feeds: [url] });
+    const sitemap = '<urlset><url><loc>https://tin.example.vn/a/bai-trong-sitemap-4811001.html</loc></url></urlset>';
+    expect(discoverFromPage(job('feed', url), { url, body: sitemap, contentType: 'text/xml' }, source, NOW).articles.map((a) => a.url)).toEqual([
+      'https://tin.example.vn/a/bai-trong-sitemap-4811001.html',
+    ]);
+    const feed = '<?xml version="1.0"?><!-- rss --><rss version="2.0"><channel><item><link>https://tin.example.vn/a/bai-trong-rss-4811002.html</link></item></channel></rss>';
+    expect(discoverFromPage(job('sitemap', url), { url, body: feed, contentType: 'text/xml' }, source, NOW).articles.map((a) => a.url)).toEqual([
+      'https://tin.example.vn/a/bai-trong-rss-4811002.html',
+    ]);
+  });
+
+  it('reports a sitemap that is still gzip data instead of finding nothing', () => {
+    const url = 'https://tin.example.vn/sitemap.xml.gz';
+    const body = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00]).toString('latin1');
+    expect(() => discoverFromPage(job('sitemap', url), { url, body, contentType: 'application/gzip' }, makeSource({ sitemaps: [url] }), NOW)).toThrow(
+      expect.objectContaining({ reason: 'sitemap-still-gzipped' }),
+    );
+  });
+
+  it('does not trust the site a listing redirected to', () => {
+    const listUrl = 'https://tin.example.vn/moi-nhat';
+    const body = '<a href="https://cong-dong-y.com/thong-bao/chap-nhan-cookie-de-tiep-tuc-doc-4811003.html">x</a>';
+    const page = { url: 'https://cong-dong-y.com/consent', body, contentType: 'text/html' };
+    expect(discoverFromPage(job('listing', listUrl), page, makeSource({ listings: [listUrl] }), NOW).articles).toEqual([]);
+  });
+});
+
