@@ -31,7 +31,7 @@ export function canonicalText(text: string): string {
 }
 
 /** Words of a canonical text (it is already single-space separated). */
-export function canonicalWords(canonical: string): number {
+export function countCanonicalWords(canonical: string): number {
   if (!canonical) return 0;
   let n = 1;
   for (let i = 0; i < canonical.length; i++) if (canonical.charCodeAt(i) === 32) n++;

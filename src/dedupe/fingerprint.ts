@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalText, canonicalWords } from './canonical.ts';
+import { canonicalText, countCanonicalWords } from './canonical.ts';
 import { simhashOfCanonical } from './simhash.ts';
 
 export type ArticleParts = { title: string; lead: string | null; body: string };
@@ -19,7 +19,7 @@ function articleText(parts: ArticleParts): string {
 }
 
 function hashInput(parts: ArticleParts, canonical: string): string {
-  if (canonicalWords(canonical) >= MIN_WORDS_WITHOUT_TITLE) return canonical;
+  if (countCanonicalWords(canonical) >= MIN_WORDS_WITHOUT_TITLE) return canonical;
   return `${canonicalText(parts.title)}\n${canonical}`;
 }
 
@@ -39,7 +39,7 @@ export function contentHash(parts: ArticleParts): string {
 /** contentHash and simhash of one article in one canonicalization; simhash is null for stubs. */
 export function fingerprint(parts: ArticleParts): { contentHash: string; simhash: string | null } {
   const canonical = canonicalText(articleText(parts));
-  const words = canonicalWords(canonical);
+  const words = countCanonicalWords(canonical);
   return {
     contentHash: sha256Hex(hashInput(parts, canonical)),
     simhash: words >= MIN_WORDS_FOR_SIMHASH ? simhashOfCanonical(canonical) : null,
