@@ -253,4 +253,24 @@ describe('DedupeIndex concurrency', () => {
       expect(loser).toEqual({ kind: 'exact', of: va.kind === 'new' ? `a${i}` : `b${i}` });
     }
   });
+
+  it('two connections claiming near-identical content at once: one new, the other near it', async () => {
+    const prefix = `${PREFIX}:race-near`;
+    const a = new DedupeIndex(redis, prefix);
+    const b = new DedupeIndex(other, prefix);
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => {
+        const simhash = hashOf(`near${i}`).slice(0, 16);
+        return Promise.all([
+          a.claim({ recordId: `a${i}`, source: 's', contentHash: hashOf(`na${i}`), simhash, nearDistance: 3 }),
+          b.claim({ recordId: `b${i}`, source: 's', contentHash: hashOf(`nb${i}`), simhash: flipBits(simhash, [i % 64, (i + 20) % 64]), nearDistance: 3 }),
+        ]);
+      }),
+    );
+    for (const [i, [va, vb]] of results.entries()) {
+      const winner = va.kind === 'new' ? `a${i}` : `b${i}`;
+      const loser = va.kind === 'new' ? vb : va;
+      expect(loser).toEqual({ kind: 'near', of: winner, distance: 2 });
+    }
+  });
 });
