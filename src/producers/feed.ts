@@ -1,7 +1,7 @@
 import { canonicalizeUrl } from '../urls/canonical.ts';
 import { parseFeedDate } from './dates.ts';
 import { DiscoveryError } from './errors.ts';
-import { asList, asNode, looksLikeHtml, parseXml, textOf, type XmlNode } from './xml.ts';
+import { asList, asNode, looksLikeHtml, parseXml, textOf, unparseableXml, type XmlNode } from './xml.ts';
 
 export interface FeedItem {
   /** Canonical article URL. */
@@ -52,12 +52,13 @@ function toItem(rawUrl: string | undefined, base: string, title: string | undefi
 
 /**
  * Items of an RSS 2.0, RSS 1.0 (RDF) or Atom feed, in document order, with links resolved
- * against xml:base / the feed URL. Throws DiscoveryError 'feed-is-html' when the body is an HTML
- * page, 'unparseable-xml' when it is not XML, 'not-a-feed' for other XML.
+ * against xml:base / the feed URL. Not well-formed feeds are read leniently. Throws
+ * DiscoveryError 'feed-is-html' when the body is an HTML page, 'unparseable-xml' when it is
+ * not well-formed and yields no item, 'not-a-feed' for other XML.
  */
 export function parseFeed(body: string, feedUrl: string, timeZone: string, contentType: string | null = null): FeedItem[] {
   if (looksLikeHtml(body, contentType)) throw new DiscoveryError('feed-is-html', `${feedUrl}: expected a feed, got an HTML page`);
-  const doc = parseXml(body);
+  const { doc, invalid } = parseXml(body, feedUrl);
   const items: (FeedItem | null)[] = [];
 
   const channelRoot = asNode(doc.rss) ?? asNode(doc.RDF);
@@ -81,7 +82,10 @@ export function parseFeed(body: string, feedUrl: string, timeZone: string, conte
       items.push(toItem(atomLink(asList(entry.link)), base, textOf(entry.title), date));
     }
   } else {
+    if (invalid) throw unparseableXml(feedUrl, invalid);
     throw new DiscoveryError('not-a-feed', `${feedUrl}: XML root is not rss, rdf:RDF or feed`);
   }
-  return items.filter((i): i is FeedItem => i !== null);
+  const found = items.filter((i): i is FeedItem => i !== null);
+  if (!found.length && invalid) throw unparseableXml(feedUrl, invalid);
+  return found;
 }

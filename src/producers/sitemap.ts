@@ -1,7 +1,7 @@
 import { canonicalizeUrl } from '../urls/canonical.ts';
 import { parseFeedDate } from './dates.ts';
 import { DiscoveryError } from './errors.ts';
-import { asList, asNode, looksGzipped, looksLikeHtml, parseXml, textOf, trimBody } from './xml.ts';
+import { asList, asNode, looksGzipped, looksLikeHtml, parseXml, textOf, trimBody, unparseableXml } from './xml.ts';
 
 export interface NewsInfo {
   publicationDate: string | null;
@@ -39,9 +39,10 @@ export function parseSitemap(body: string, sitemapUrl: string, timeZone: string,
   if (looksLikeHtml(text, contentType)) throw new DiscoveryError('sitemap-is-html', `${sitemapUrl}: expected a sitemap, got an HTML page`);
   if (!text.startsWith('<')) return { entries: parsePlainText(text, sitemapUrl), sitemaps: [] };
 
-  const doc = parseXml(text);
+  const { doc, invalid } = parseXml(text, sitemapUrl);
   const urlset = asNode(doc.urlset);
   const index = asNode(doc.sitemapindex);
+  if (!urlset && !index && invalid) throw unparseableXml(sitemapUrl, invalid);
   if (!urlset && !index) throw new DiscoveryError('not-a-sitemap', `${sitemapUrl}: XML root is not urlset or sitemapindex`);
 
   const entries: SitemapEntry[] = [];
@@ -69,6 +70,7 @@ export function parseSitemap(body: string, sitemapUrl: string, timeZone: string,
     const url = canonicalizeUrl(textOf(node?.loc) ?? '', sitemapUrl);
     if (node && url) sitemaps.push({ url, lastmod: parseFeedDate(textOf(node.lastmod), timeZone) });
   }
+  if (invalid && !entries.length && !sitemaps.length) throw unparseableXml(sitemapUrl, invalid);
   return { entries, sitemaps };
 }
 

@@ -51,15 +51,29 @@ export function looksGzipped(body: string): boolean {
   return body.charCodeAt(0) === 0x1f && (body.charCodeAt(1) === 0x8b || body.charCodeAt(1) === 0xfffd);
 }
 
-export function parseXml(body: string): XmlNode {
+export interface ParsedXml {
+  doc: XmlNode;
+  /** Why the body is not well-formed XML, or null. Feeds in the wild often are not (a bare "&" in a link). */
+  invalid: string | null;
+}
+
+/**
+ * Lenient parse: a body that is not well-formed is still read, and the caller throws
+ * unparseableXml(...) only when nothing usable came out of it.
+ */
+export function parseXml(body: string, url: string): ParsedXml {
   const text = trimBody(body);
   const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new DiscoveryError('unparseable-xml', `not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
+  const invalid = valid === true ? null : `${valid.err.msg} (line ${valid.err.line})`;
   try {
-    return parser.parse(text) as XmlNode;
+    return { doc: parser.parse(text) as XmlNode, invalid };
   } catch (err) {
-    throw new DiscoveryError('unparseable-xml', `not well-formed XML: ${(err as Error).message}`);
+    throw unparseableXml(url, invalid ?? (err as Error).message);
   }
+}
+
+export function unparseableXml(url: string, why: string): DiscoveryError {
+  return new DiscoveryError('unparseable-xml', `${url}: not well-formed XML: ${why}`);
 }
 
 /** Text content of a parsed element: a string, or the #text of an element with attributes. */

@@ -114,6 +114,14 @@ describe('parseFeed: errors', () => {
     expect(reason(() => parseFeed('<?xml version="1.0"?><urlset><url><loc>https://a.vn/</loc></url></urlset>', FEED_URL, VN))).toBe('not-a-feed');
   });
 
+  it('reads a not well-formed feed leniently when items come out of it', () => {
+    const sloppy = `<rss version="2.0"><channel><item><title>Giá&nbsp;vàng giảm</title>
+      <link>https://tin.example.vn/kinh-te/gia-vang-giam-4812001.html?id=1&ref=rss</link></item></channel></rss>`;
+    expect(parseFeed(sloppy, FEED_URL, VN)).toEqual([
+      { url: 'https://tin.example.vn/kinh-te/gia-vang-giam-4812001.html?id=1&ref=rss', title: 'Giá\u00a0vàng giảm', date: null },
+    ]);
+  });
+
   it('an empty channel is no items, not an error', () => {
     expect(parseFeed('<rss version="2.0"><channel><title>T</title></channel></rss>', FEED_URL, VN)).toEqual([]);
   });

@@ -89,7 +89,7 @@ describe('parseSitemap', () => {
       }
     };
     expect(reason('<!doctype html><html><body>404</body></html>')).toBe('sitemap-is-html');
-    expect(reason('<urlset><url><loc>x</url></urlset>')).toBe('unparseable-xml');
+    expect(reason('<urlset><url><loc></url></urlset>')).toBe('unparseable-xml');
     expect(reason('<rss version="2.0"><channel/></rss>')).toBe('not-a-sitemap');
   });
 });
