@@ -43,6 +43,20 @@ describe('canonicalizeUrl', () => {
     expect(canonicalizeUrl('https://example.com/tin-tức/bài-1.html')).toBe(canonicalizeUrl('https://example.com/tin-t%E1%BB%A9c/b%C3%A0i-1.html'));
   });
 
+  it('is idempotent', () => {
+    const samples = [
+      'https://Example.com:443/tin-tức/bài 1.html?b=2&a=tiếng việt&utm_source=x#c',
+      'http://example.com/a//b/./c/../d?x&y=&z=1+2',
+      'https://example.com/?',
+      'https://example.com/path%2Fwith%2Fslashes?q=%26',
+    ];
+    for (const href of samples) {
+      const once = canonicalizeUrl(href);
+      expect(once, href).not.toBeNull();
+      expect(canonicalizeUrl(once!), href).toBe(once);
+    }
+  });
+
   it('drops credentials', () => {
     expect(canonicalizeUrl('https://user:secret@example.com/a')).toBe('https://example.com/a');
   });
