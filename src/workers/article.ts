@@ -81,8 +81,15 @@ export async function processArticle(ctx: WorkerContext, job: Job<ArticleJob>, s
     record.duplicateOf = verdict.of;
   }
 
-  // A failed write is retried by BullMQ; the dedupe claim stays, and the retry re-claims it idempotently (same id).
-  const written = await timedAsync('sink', () => ctx.sink.write(record));
+  let written;
+  try {
+    written = await timedAsync('sink', () => ctx.sink.write(record));
+  } catch (err) {
+    // A retry re-claims idempotently (same id), so the claim stays while attempts remain; after
+    // the last one it is released, or later copies would point at a record that was never written.
+    if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await ctx.dedupe.release(id, hash, simhash).catch(() => {});
+    throw err;
+  }
   if (written.status === 'duplicate') {
     ctx.stats.duplicatesExact++;
     metrics.duplicates.inc({ source: source.id, kind: 'exact' });
