@@ -14,7 +14,9 @@ const ZONE_OFFSETS: Record<string, number> = {
 
 /** "+07:00", "+0700", "+07", "GMT+7", "GMT+07:00", "GMT", "EST" -> minutes east of UTC; undefined if unknown. */
 function parseZone(zone: string): number | undefined {
-  const z = zone.trim().replace(/\s*\([^)]*\)$/, ''); // "+0700 (ICT)"
+  const trimmed = zone.trim();
+  // "(GMT+7)" as printed by Vietnamese CMSs; "+0700 (ICT)": a comment after the zone.
+  const z = /^\(([^)]*)\)$/.exec(trimmed)?.[1] ?? trimmed.replace(/\s*\([^)]*\)$/, '');
   if (!z) return undefined;
   const numeric = /^(?:(?:gmt|utc|ut)\s*)?([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(z);
   if (numeric) {
@@ -51,13 +53,15 @@ const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[\sT,-]+(\d{1,2}):(\d{2})(?::(
 /**
  * A date as written in a feed or sitemap -> ISO 8601 with offset, or null.
  * Accepts ISO 8601 (W3C datetime), RFC 822/2822 (two-digit years, "+07:00" or "+0700",
- * GMT/UT and common zone names) and slashed dates "9/14/2026 6:44:00 PM" (month first, as
- * US-built CMSs write them, unless the first number cannot be a month). Dates without a zone
- * are wall-clock time in `timeZone` (the source's zone).
+ * GMT/UT and common zone names) and slashed dates: "9/14/2026 6:44:00 PM" (with AM/PM: month
+ * first, as US-built CMSs write them) and "14/9/2026 18:48 (GMT+7)" (without: day first, as
+ * Vietnamese sites write them; either order when only one fits). Dates without a zone are
+ * wall-clock time in `timeZone` (the source's zone).
  */
 export function parseFeedDate(text: string | null | undefined, timeZone: string): string | null {
   if (!text) return null;
-  const s = text.trim().replace(/\s+/g, ' ');
+  // Vietnamese weekday prefix: "Thứ hai, 14/9/2026, 18:48 (GMT+7)", "Chủ nhật, ...".
+  const s = text.trim().replace(/\s+/g, ' ').replace(/^(thứ [^\s,]+|chủ nhật|cn|t[2-7])\s*,?\s*/iu, '');
 
   const iso = ISO.exec(s);
   if (iso) {
@@ -75,8 +79,10 @@ export function parseFeedDate(text: string | null | undefined, timeZone: string)
 
   const slashed = SLASHED.exec(s);
   if (slashed) {
-    let [month, day] = [+slashed[1], +slashed[2]];
-    if (month > 12 && day <= 12) [month, day] = [day, month]; // 14/9/2026 can only be day first
+    // AM/PM means a US-built CMS (month first); otherwise day first, as Vietnamese sites write
+    // dates, unless the numbers only fit month first.
+    const monthFirst = slashed[7] ? +slashed[1] <= 12 : +slashed[1] <= 12 && +slashed[2] > 12;
+    const [month, day] = monthFirst ? [+slashed[1], +slashed[2]] : [+slashed[2], +slashed[1]];
     const hour = slashed[4] === undefined ? 0 : to24h(+slashed[4], slashed[7]);
     if (slashed[7] && (+slashed[4] < 1 || +slashed[4] > 12)) return null;
     const t: LocalDateTime = { year: +slashed[3], month, day, hour, minute: +(slashed[5] ?? 0), second: +(slashed[6] ?? 0) };
