@@ -142,6 +142,7 @@ export async function streamRecords(
 
   reply.hijack();
   const res = reply.raw;
+  const socket = res.socket; // detached from res once the response ends
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
@@ -193,8 +194,9 @@ export async function streamRecords(
   }, hub.heartbeatMs);
   heartbeat.unref();
 
+  // Server shutdown: end the stream and drop the connection, or server.close() waits on it.
   const close = () => {
-    if (!closed) res.end();
+    if (!closed) res.end(() => socket?.destroy());
     cleanup();
   };
   const unregister = hub.add(() => void drain(), close);

@@ -12,7 +12,7 @@ export function sample(text: string, name: string, labels: Record<string, string
 }
 
 /** Reads server-sent events from a fetch body until `count` events arrived or timeoutMs passed. */
-export async function readEvents(body: ReadableStream<Uint8Array>, count: number, timeoutMs = 5000): Promise<{ id?: string; data: string }[]> {
+export async function readEvents(body: ReadableStream, count: number, timeoutMs = 5000): Promise<{ id?: string; data: string }[]> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const events: { id?: string; data: string }[] = [];
@@ -30,7 +30,7 @@ export async function readEvents(body: ReadableStream<Uint8Array>, count: number
         }),
       ]).finally(() => clearTimeout(timer));
       if (!chunk || chunk.done) break;
-      buffer += decoder.decode(chunk.value, { stream: true });
+      buffer += decoder.decode(chunk.value as Uint8Array, { stream: true });
       let end: number;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         const block = buffer.slice(0, end);

@@ -7,6 +7,7 @@ import { Worker } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import pg from 'pg';
+import { Agent, fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, openQueues, type Queues } from '../../src/queues/index.ts';
 import { openSink, type Sink } from '../../src/sinks/index.ts';
@@ -220,8 +221,10 @@ describe.each(['sqlite', 'postgres'] as const)('records API over %s', (kind) => 
   it('streams new records as server-sent events and resumes from Last-Event-ID', async () => {
     await write(); // already there: a stream without a position must not replay it
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    // Our own client pool, destroyed at the end: an aborted stream leaves a spare socket in the global one.
+    const dispatcher = new Agent();
     const controller = new AbortController();
-    const res = await fetch(`${base}/records/stream`, { signal: controller.signal });
+    const res = await fetch(`${base}/records/stream`, { signal: controller.signal, dispatcher });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const fresh = [await write(), await write()];
@@ -230,10 +233,11 @@ describe.each(['sqlite', 'postgres'] as const)('records API over %s', (kind) => 
     expect(events.map((e) => (JSON.parse(e.data) as { id: string }).id)).toEqual(fresh.map((r) => r.id));
     expect(events.every((e) => e.id)).toBe(true);
 
-    const again = await fetch(`${base}/records/stream`, { headers: { 'last-event-id': events[0].id! } });
+    const again = await fetch(`${base}/records/stream`, { headers: { 'last-event-id': events[0].id! }, dispatcher });
     const resumed = await readEvents(again.body!, 1);
     expect((JSON.parse(resumed[0].data) as { id: string }).id).toBe(fresh[1].id);
     expect(resumed[0].id).toBe(events[1].id);
+    await dispatcher.destroy();
   });
 
   it('is ready while Redis and the sink answer, 503 naming the sink once it is closed', async () => {
