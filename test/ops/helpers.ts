@@ -1,3 +1,5 @@
+import type { ReadableStream } from 'node:stream/web';
+
 /** The value of one sample in Prometheus text, or undefined when the series is absent. */
 export function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
   for (const line of text.split('\n')) {
