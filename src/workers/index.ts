@@ -1,5 +1,6 @@
 import { DelayedError, Worker, type Job } from 'bullmq';
 import { HostBusyError, backoffDelay } from '../fetch/index.ts';
+import { SinkUnavailableError } from '../sinks/index.ts';
 import { QUEUE_NAMES, type QueueName } from '../queues/index.ts';
 import { metrics } from '../ops/metrics.ts';
 import { processArticle } from './article.ts';
@@ -9,14 +10,47 @@ import type { WorkerContext } from './context.ts';
 
 export interface WorkerPool {
   workers: Worker[];
-  /** Stop taking jobs; wait up to graceMs for in-flight jobs, then abort them (they return to the queue). */
+  /**
+   * Stop taking jobs; wait up to graceMs for in-flight jobs, then abort them (their processors
+   * see the signal and the jobs return to the queue as retries). Resolves within graceMs + a
+   * few seconds even if a processor ignores its signal: once the process exits, stalled-job
+   * recovery hands that job to another worker.
+   */
   close(graceMs?: number): Promise<void>;
 }
 
 export interface WorkerPoolOptions {
   concurrency?: number;
-  /** Upper bound for one job; the processor's AbortSignal fires after it. */
+  /** Upper bound for one job; the processor's AbortSignal fires after it and the job fails as `job-timeout` (retried). Env TINFLOW_JOB_TIMEOUT_MS. */
   jobTimeoutMs?: number;
+  /** How long a job lock lives without renewal; a killed worker's jobs come back after it. Env TINFLOW_LOCK_DURATION_MS. */
+  lockDurationMs?: number;
+  /** How often each worker looks for stalled jobs. Env TINFLOW_STALLED_INTERVAL_MS. */
+  stalledIntervalMs?: number;
+}
+// close(graceMs) defaults to env TINFLOW_GRACE_MS, else WORKER_DEFAULTS.graceMs.
+
+/** Defaults; the env variables let tests and operators shorten them without a config change. */
+export const WORKER_DEFAULTS = { jobTimeoutMs: 120_000, lockDurationMs: 60_000, stalledIntervalMs: 30_000, graceMs: 20_000 } as const;
+
+/** After the grace period, processors get this long to notice their aborted signal before a forced close. */
+const ABORT_SETTLE_MS = 3_000;
+/** Cap on the wait between retries of a job whose sink is down. */
+const SINK_RETRY_MAX_MS = 15_000;
+
+function envMs(name: string): number | undefined {
+  const v = process.env[name];
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+export class JobTimeoutError extends Error {
+  readonly reason = 'job-timeout';
+  constructor(ms: number) {
+    super(`job-timeout: job took longer than ${ms} ms and was aborted`);
+    this.name = 'JobTimeoutError';
+  }
 }
 
 type Processor = (ctx: WorkerContext, job: Job, signal: AbortSignal) => Promise<unknown>;
@@ -31,14 +65,50 @@ function outcomeOf(result: unknown): string {
   return result && typeof result === 'object' && 'outcome' in result ? String(result.outcome) : 'done';
 }
 
+/**
+ * Runs the processor under a deadline. The signal reaches fetch; the race makes sure a
+ * processor stuck somewhere that ignores the signal still releases its job slot.
+ */
+async function runWithDeadline<T>(run: (signal: AbortSignal) => Promise<T>, jobTimeoutMs: number, outer?: AbortSignal): Promise<T> {
+  const deadline = new AbortController();
+  const signal = outer ? AbortSignal.any([outer, deadline.signal]) : deadline.signal;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const err = new JobTimeoutError(jobTimeoutMs);
+      deadline.abort(err);
+      reject(err);
+    }, jobTimeoutMs);
+  });
+  try {
+    return await Promise.race([run(signal), expired]);
+  } catch (err) {
+    // A fetch aborted by the deadline reports 'aborted'; the job's failure is the timeout.
+    if (deadline.signal.aborted) throw deadline.signal.reason;
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Wait before a job whose sink was down tries again: about half the outage so far (so jobs
+ * come back soon after a short blip and do not hammer a long outage), jittered, capped.
+ */
+export function sinkRetryDelay(outageMs: number, random: () => number = Math.random): number {
+  const base = Math.min(SINK_RETRY_MAX_MS, Math.max(1_000, outageMs / 2));
+  return Math.round(base * (0.5 + random() / 2));
+}
+
 function wrap(ctx: WorkerContext, queue: QueueName, jobTimeoutMs: number) {
   const run = processors[queue];
+  // When this process first saw the sink down (0: it is up); the wait grows with the outage.
+  let sinkDownSince = 0;
   return async (job: Job, token?: string, signal?: AbortSignal) => {
     const started = performance.now();
-    const deadline = AbortSignal.timeout(jobTimeoutMs);
-    const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
     try {
-      const result = await run(ctx, job, combined);
+      const result = await runWithDeadline((s) => run(ctx, job, s), jobTimeoutMs, signal);
+      sinkDownSince = 0;
       const outcome = outcomeOf(result);
       const seconds = (performance.now() - started) / 1000;
       metrics.jobsCompleted.inc({ queue, outcome });
@@ -50,6 +120,15 @@ function wrap(ctx: WorkerContext, queue: QueueName, jobTimeoutMs: number) {
         // Politeness: park the job until the host has a free slot instead of spinning on it.
         metrics.rateLimitWaits.inc({ host: err.host });
         await job.moveToDelayed(Date.now() + err.waitMs, token);
+        throw new DelayedError();
+      }
+      if (err instanceof SinkUnavailableError && !signal?.aborted) {
+        // The store is down, not the page: wait for it without spending the job's attempts,
+        // so an outage of any length loses nothing.
+        sinkDownSince ||= Date.now();
+        const waitMs = sinkRetryDelay(Date.now() - sinkDownSince);
+        ctx.log.warn({ queue, url: job.data.url, reason: 'sink-unavailable', waitMs }, err.message);
+        await job.moveToDelayed(Date.now() + waitMs, token);
         throw new DelayedError();
       }
       const jobError = toJobError(err);
@@ -74,7 +153,9 @@ function wrap(ctx: WorkerContext, queue: QueueName, jobTimeoutMs: number) {
 
 export function startWorkers(ctx: WorkerContext, opts: WorkerPoolOptions = {}): WorkerPool {
   const concurrency = opts.concurrency ?? 8;
-  const jobTimeoutMs = opts.jobTimeoutMs ?? 120_000;
+  const jobTimeoutMs = opts.jobTimeoutMs ?? envMs('TINFLOW_JOB_TIMEOUT_MS') ?? WORKER_DEFAULTS.jobTimeoutMs;
+  const lockDuration = opts.lockDurationMs ?? envMs('TINFLOW_LOCK_DURATION_MS') ?? WORKER_DEFAULTS.lockDurationMs;
+  const stalledInterval = opts.stalledIntervalMs ?? envMs('TINFLOW_STALLED_INTERVAL_MS') ?? WORKER_DEFAULTS.stalledIntervalMs;
   const settings = {
     backoffStrategy: (attemptsMade: number, _type?: string, err?: Error) =>
       backoffDelay(attemptsMade, 1000, (err as { retryAfterMs?: number } | undefined)?.retryAfterMs),
@@ -86,22 +167,36 @@ export function startWorkers(ctx: WorkerContext, opts: WorkerPoolOptions = {}): 
       concurrency: n,
       settings,
       // A killed worker's jobs come back after the lock expires (stalled-job recovery).
-      lockDuration: 60_000,
-      stalledInterval: 30_000,
+      lockDuration,
+      stalledInterval,
       maxStalledCount: 2,
     });
   const workers = [make(QUEUE_NAMES.sources, 1), make(QUEUE_NAMES.discover, Math.max(2, Math.ceil(concurrency / 4))), make(QUEUE_NAMES.articles, concurrency)];
   for (const w of workers) w.on('error', (err) => ctx.log.error({ queue: w.name, err: err.message }, 'worker error'));
+  let closing: Promise<void> | null = null;
   return {
     workers,
-    async close(graceMs = 20_000) {
-      const closing = Promise.all(workers.map((w) => w.close()));
-      const timer = setTimeout(() => workers.forEach((w) => w.cancelAllJobs('shutdown')), graceMs);
-      try {
-        await closing;
-      } finally {
-        clearTimeout(timer);
-      }
+    close(graceMs = envMs('TINFLOW_GRACE_MS') ?? WORKER_DEFAULTS.graceMs) {
+      closing ??= closeBounded(workers, graceMs, ctx);
+      return closing;
     },
   };
+}
+
+/** BullMQ's close() waits for running jobs forever; this one has a deadline. */
+async function closeBounded(workers: Worker[], graceMs: number, ctx: WorkerContext): Promise<void> {
+  const gentle = Promise.all(workers.map((w) => w.close())).then(() => true);
+  const timers: NodeJS.Timeout[] = [];
+  const after = (ms: number) => new Promise<false>((r) => timers.push(setTimeout(() => r(false), ms)));
+  try {
+    if (await Promise.race([gentle, after(graceMs)])) return;
+    ctx.log.warn({ graceMs }, 'grace period over: aborting in-flight jobs');
+    for (const w of workers) w.cancelAllJobs('shutdown');
+    if (await Promise.race([gentle, after(ABORT_SETTLE_MS)])) return;
+    // A processor that ignores its signal keeps its job locked; once this process exits the lock
+    // expires and stalled-job recovery gives the job to another worker.
+    ctx.log.warn('jobs ignored their abort signal: giving up waiting for them');
+  } finally {
+    for (const t of timers) clearTimeout(t);
+  }
 }
