@@ -2,7 +2,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { detach, hasAncestor, hintOf, isElement, squash, rawText, HEADING_TAGS } from './dom.ts';
 import type { Stats } from './stats.ts';
 import { computeStats, EMPTY_STATS } from './stats.ts';
-import { BOILERPLATE_HEADING, CERTAIN_JUNK_HINT, NEGATIVE_HINT, POSITIVE_HINT } from './patterns.ts';
+import { BOILERPLATE_HEADING, hintVerdict } from './patterns.ts';
 
 const DROP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'button', 'input', 'select', 'textarea',
@@ -10,7 +10,7 @@ const DROP_TAGS = new Set([
 ]);
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'menu']);
 // Text for screen readers only ("Chú thích ảnh" before a caption) is not shown to readers.
-const SCREEN_READER = /(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|hidden|d-none|hide|is-hidden|u-hidden|element-invisible|offscreen)(?:\s|$)/i;
+const SCREEN_READER = /(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|element-invisible|offscreen)(?:\s|$)/i;
 const NON_ASCII = /[^\x00-\x7f]/;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
@@ -56,6 +56,11 @@ export function dropFurniture(body: Element, known?: Map<Element, Stats>): void 
     const s = stats.get(el) ?? EMPTY_STATS;
     return s.good > 0.3 * total && s.good > 400;
   };
+  // Weakly hinted boxes ("ads", "widget", "tools") that still hold real paragraphs are kept.
+  const prose = (el: Element) => {
+    const s = stats.get(el) ?? EMPTY_STATS;
+    return guard(el) || (s.good >= 200 && s.paragraphs >= 2 && s.linkChars < 0.25 * s.chars);
+  };
   const visit = (el: Element) => {
     const kids = el.children;
     for (let i = kids.length - 1; i >= 0; i--) {
@@ -65,8 +70,9 @@ export function dropFurniture(body: Element, known?: Map<Element, Stats>): void 
       let drop = false;
       if (FURNITURE_TAGS.has(c.name)) drop = !guard(c);
       else if (hint && c.name !== 'a' && c.name !== 'body' && c.name !== 'html') {
-        if (CERTAIN_JUNK_HINT.test(hint)) drop = !guard(c);
-        else if (NEGATIVE_HINT.test(hint) && !POSITIVE_HINT.test(hint)) drop = !guard(c);
+        const v = hintVerdict(hint);
+        if (v === 'strong') drop = !guard(c);
+        else if (v === 'weak') drop = !prose(c);
       }
       if (!drop) {
         const role = c.attribs.role;

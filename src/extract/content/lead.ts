@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import { hintOf, isElement, rawText, squash } from './dom.ts';
-import { NEGATIVE_HINT } from './patterns.ts';
+import { hintVerdict } from './patterns.ts';
 
 const LEAD_HINT = /(?:^|[\s_-])(?:sapo|sapo_detail|detail-sapo|article__sapo|lead|article-lead|lead-text|leadtext|intro|article-intro|introduction|description|summary|article-summary|standfirst|teaser|article-teaser|chapeau|chapo|excerpt|abstract|dek|deck|summary-text|news-sapo|ArticleLead|c-detail-sapo)(?:[\s_-]|$)/i;
 
@@ -16,7 +16,10 @@ function linkChars(el: AnyNode): number {
 function insideNegative(el: Element): boolean {
   for (let p = el.parent; p && p.type !== 'root'; p = p.parent) {
     const h = hintOf(p as Element);
-    if (h && NEGATIVE_HINT.test(h)) return true;
+    if (h) {
+      const v = hintVerdict(h);
+      if (v === 'strong' || v === 'weak') return true;
+    }
     const name = (p as Element).name;
     if (name === 'li' || name === 'aside' || name === 'nav') return true;
   }

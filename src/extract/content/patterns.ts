@@ -1,16 +1,79 @@
 /** Class/id hints and boilerplate wording used by the structural extractor. */
 
-/** class/id words that mark page furniture rather than article text. */
-export const NEGATIVE_HINT =
-  /(^|[\s_-])(comment|comments|kommentar|binh-?luan|share|sharing|social|sns|sidebar|side-bar|widget|footer|foot|masthead|banner|advert|advertisement|ads?|adv|adsbygoogle|sponsor|sponsored|promo|promotion|newsletter|subscribe|signup|popup|modal|cookie|consent|gdpr|breadcrumbs?|pagination|pager|paging|related|relate|relatedposts|lienquan|tin-?lien-?quan|recommend|recommended|readmore|read-more|more-news|mostread|most-read|most-popular|popular|trending|docnhieu|tags?|tag-?list|keywords?|topics?|menu|navbar|nav|navigation|toolbar|tool|tools|print|rating|vote|author-box|authorbox|about-author|bio|disqus|jp-relatedposts|sharedaddy|outbrain|taboola|zalo|facebook|twitter|hidden|skip|login|search|header-top|top-bar|copyright|disclaimer|audio-player|player|video-list|box-news|tinkhac|other-news|same-cat|samecate|cung-chuyen-muc|xem-them|xemthem|box-tin|list-news|news-other|timeline)([\s_-]|$)/i;
+// Words of class/id names, matched on the parts of each name ("TestReport__Section--Ads" ->
+// test, report, section, ads); in each name the rightmost known word decides ("article-copyright"
+// is furniture, "share-content" is content).
+const STRONG_WORDS = [
+  'comment', 'comments', 'commentlist', 'kommentar', 'kommentare', 'binhluan', 'binh-luan', 'respond', 'share', 'sharing', 'shares',
+  'sharebar', 'social', 'socials', 'sidebar', 'side-bar', 'footer', 'newsletter', 'cookie', 'cookies', 'consent', 'gdpr', 'popup',
+  'modal', 'breadcrumb', 'breadcrumbs', 'related', 'relate', 'relatedposts', 'lienquan', 'tin-lien-quan', 'tinlienquan', 'recommend',
+  'recommended', 'recommendations', 'readmore', 'read-more', 'more-news', 'mostread', 'most-read', 'most-popular', 'most-viewed',
+  'docnhieu', 'xemnhieu', 'menu', 'navbar', 'nav', 'navigation', 'disqus', 'outbrain', 'taboola', 'other-news', 'news-other',
+  'same-cat', 'samecate', 'same-category', 'cung-chuyen-muc', 'xem-them', 'xemthem', 'tinkhac', 'tin-khac', 'widget', 'widgets',
+  'yarpp', 'sharedaddy', 'jp-relatedposts', 'adsbygoogle', 'sponsored', 'subscribe', 'subscription', 'paywall', 'login', 'signup',
+  'teaser-list', 'also-read', 'pagination', 'pager', 'masthead',
+];
+const WEAK_WORDS = [
+  'ad', 'ads', 'adv', 'advert', 'advertisement', 'advertising', 'anzeige', 'banner', 'sponsor', 'promo', 'promotion', 'sns', 'foot',
+  'paging', 'popular', 'trending', 'tag', 'tags', 'taglist', 'tag-list', 'keyword', 'keywords', 'topics', 'toolbar', 'tool', 'tools',
+  'print', 'rating', 'vote', 'author-box', 'authorbox', 'about-author', 'bio', 'zalo', 'facebook', 'twitter', 'skip', 'search',
+  'header-top', 'top-bar', 'copyright', 'disclaimer', 'player', 'video-list', 'box-news', 'box-tin', 'list-news', 'timeline', 'meta',
+  'byline', 'date', 'dateline', 'info', 'caption-list', 'gallery-list', 'slider', 'carousel', 'hidden',
+];
+const POSITIVE_WORDS = [
+  'article', 'articlebody', 'article-body', 'article-content', 'content', 'contents', 'entry', 'entry-content', 'post', 'post-content',
+  'post-body', 'postbody', 'story', 'story-body', 'body', 'main', 'main-content', 'text', 'detail', 'details', 'detail-content',
+  'fck_detail', 'news-content', 'singular', 'blog', 'page-content', 'td-post-content', 'field-body', 'rich-text', 'richtext',
+  'cms-body', 'maincontent', 'articletext', 'news-body', 'sapo', 'lead', 'abstract', 'prose',
+];
 
-/** class/id words that mark the article itself. */
-export const POSITIVE_HINT =
-  /(^|[\s_-])(article|articlebody|article-body|article-content|content|contents|entry|entry-content|post|post-content|post-body|postbody|story|story-body|body|main|main-content|text|detail|details|detail-content|fck_detail|news-content|singular|blog|page-content|td-post-content|field-body|rich-text|richtext|cms-body|maincontent|articletext|news-body|sapo|lead)([\s_-]|$)/i;
+type Verdict = 'strong' | 'weak' | 'positive';
+const WORDS = new Map<string, Verdict>();
+for (const w of WEAK_WORDS) WORDS.set(w, 'weak');
+for (const w of POSITIVE_WORDS) WORDS.set(w, 'positive');
+for (const w of STRONG_WORDS) WORDS.set(w, 'strong');
 
-/** Matched against the whole class attribute of elements that are certainly not article text. */
-export const CERTAIN_JUNK_HINT =
-  /(^|[\s_-])(comments?|comment-list|commentlist|comment-respond|respond|share-?buttons?|social-?share|sharedaddy|jp-relatedposts|related-?posts?|yarpp|outbrain|taboola|disqus|newsletter|cookie|adsbygoogle|breadcrumbs?|sidebar)([\s_-]|$)/i;
+function nameVerdict(name: string): Verdict | null {
+  const parts = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .split(/[-_]+/)
+    .filter(Boolean);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const three = i >= 2 ? WORDS.get(`${parts[i - 2]}-${parts[i - 1]}-${parts[i]}`) : undefined;
+    if (three) return three;
+    const two = i >= 1 ? WORDS.get(`${parts[i - 1]}-${parts[i]}`) : undefined;
+    if (two) return two;
+    const one = WORDS.get(parts[i]);
+    if (one) return one;
+  }
+  return null;
+}
+
+const verdictCache = new Map<string, Verdict | null>();
+
+/**
+ * What a class/id string says about its element: 'strong' furniture (comments, related,
+ * share, sidebar...), 'weak' furniture (ads, tags, tools...), 'positive' (article, content...), or null.
+ */
+export function hintVerdict(hint: string): Verdict | null {
+  if (!hint) return null;
+  const cached = verdictCache.get(hint);
+  if (cached !== undefined) return cached;
+  let strong = false;
+  let positive = false;
+  let weak = false;
+  for (const name of hint.split(/\s+/)) {
+    const v = name ? nameVerdict(name) : null;
+    if (v === 'strong') strong = true;
+    else if (v === 'positive') positive = true;
+    else if (v === 'weak') weak = true;
+  }
+  const out: Verdict | null = strong ? 'strong' : positive ? 'positive' : weak ? 'weak' : null;
+  if (verdictCache.size > 5000) verdictCache.clear();
+  verdictCache.set(hint, out);
+  return out;
+}
 
 const HEADING_WORDS = [
   // Vietnamese

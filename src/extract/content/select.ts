@@ -1,7 +1,7 @@
 import type { Element } from 'domhandler';
 import { hintOf, isElement } from './dom.ts';
 import { computeStats, EMPTY_STATS, type Stats } from './stats.ts';
-import { NEGATIVE_HINT, POSITIVE_HINT } from './patterns.ts';
+import { hintVerdict } from './patterns.ts';
 
 const BAD_WEIGHT = 1.2;
 
@@ -9,8 +9,9 @@ function score(el: Element, s: Stats): number {
   let v = s.good - BAD_WEIGHT * s.bad;
   const hint = hintOf(el);
   if (hint) {
-    if (POSITIVE_HINT.test(hint)) v += Math.min(0.1 * s.good, 300);
-    if (NEGATIVE_HINT.test(hint)) v -= Math.min(0.2 * s.good, 500);
+    const verdict = hintVerdict(hint);
+    if (verdict === 'positive') v += Math.min(0.1 * s.good, 300);
+    else if (verdict) v -= Math.min(0.2 * s.good, 500);
   }
   if (el.name === 'article' || el.attribs.itemprop === 'articleBody') v += Math.min(0.1 * s.good, 300);
   return v;
@@ -51,7 +52,8 @@ export function selectContent(body: Element): { nodes: Element[]; stats: Map<Ele
       if (!s || s.good === 0) continue;
       const ld = s.linkChars / Math.max(1, s.chars);
       const hint = hintOf(sib);
-      const negative = hint && NEGATIVE_HINT.test(hint) && !POSITIVE_HINT.test(hint);
+      const verdict = hintVerdict(hint);
+      const negative = verdict === 'strong' || verdict === 'weak';
       if (negative || ld > 0.3) continue;
       if (score(sib, s) >= threshold || (s.paragraphs >= 1 && s.bad <= 0.2 * s.chars && s.good >= 60 && sib.name === 'p')) kept.push(sib);
     }
