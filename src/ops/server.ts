@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Queues } from '../queues/index.ts';
 import type { Sink } from '../sinks/index.ts';
@@ -33,7 +33,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const adminToken = opts.adminToken ?? (process.env.TINFLOW_ADMIN_TOKEN || undefined);
   const loggerInstance: FastifyBaseLogger | undefined = opts.logger;
   // Our own request log line: fastify's would print ?token= in the URL, and every scrape.
-  const app = Fastify({ loggerInstance, disableRequestLogging: true });
+  const app = Fastify({ loggerInstance, logController: new LogController({ disableRequestLogging: true }) });
   app.addHook('onResponse', async (request, reply) => {
     const quiet = QUIET_ROUTES.has(request.routeOptions.url ?? '');
     request.log[quiet ? 'debug' : 'info']({ method: request.method, url: redactUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
