@@ -5,11 +5,14 @@ import type { Redis } from 'ioredis';
  * Per-host politeness shared by every worker process: a token bucket (rate, crawl-delay),
  * a set of expiring concurrency leases and a "blocked until" mark (Retry-After), all
  * checked and updated in one Lua script so two processes can never both take the last slot.
- * Time comes from the Redis server (TIME), so worker clocks need not agree.
+ * Time comes from the Redis server (TIME, to the microsecond), so worker clocks need not agree.
  */
-const ACQUIRE_LUA = `
+// Redis < 5 refuses writes after TIME unless the script replicates by effects.
+const EFFECTS = `if redis.replicate_commands then redis.replicate_commands() end`;
+
+const ACQUIRE_LUA = `${EFFECTS}
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 local interval = tonumber(ARGV[1])
 local capacity = tonumber(ARGV[2])
 local concurrency = tonumber(ARGV[3])
@@ -42,7 +45,7 @@ redis.call('PEXPIRE', KEYS[2], leaseTtl + 60000)
 return {1, 0, 'ok'}
 `;
 
-const BLOCK_LUA = `
+const BLOCK_LUA = `${EFFECTS}
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local ms = tonumber(ARGV[1])
