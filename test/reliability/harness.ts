@@ -94,7 +94,10 @@ export class PgSchema {
 /** Queue handles on a prefix, from the test process. */
 export function openTestQueues(prefix: string, redisUrl = REDIS_URL): { queues: Queues; close(): Promise<void> } {
   const redis = connectRedis(redisUrl);
+  // Outage tests take Redis down on purpose: the reconnect loop's errors are expected.
+  redis.on('error', () => {});
   const queues = openQueues(redis, prefix);
+  for (const q of [queues.sources, queues.discover, queues.articles]) q.on('error', () => {});
   return {
     queues,
     async close() {
