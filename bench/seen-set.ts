@@ -29,6 +29,8 @@ export interface SeenSetBenchResult {
   usedMemoryBytesPerUrl: number;
   insertSeconds: number;
   urlsPerSecond: number;
+  /** Time for expire() to forget all N URLs (run two days later on the set's clock). */
+  expireSeconds: number;
 }
 
 async function usedMemory(redis: Redis): Promise<number> {
@@ -48,7 +50,8 @@ export async function runSeenSetBench(opts: SeenSetBenchOptions = {}): Promise<S
   const sources = opts.sources ?? 1;
   const perBucket = opts.perBucket ?? 64;
   const redis = new Redis(opts.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
-  const seen = new SeenSet(redis, `tfb-${process.pid}-${Date.now().toString(36)}`, { perBucket });
+  const prefix = `tfb-${process.pid}-${Date.now().toString(36)}`;
+  const seen = new SeenSet(redis, prefix, { perBucket });
   try {
     const before = await usedMemory(redis);
     const started = performance.now();
@@ -82,6 +85,11 @@ export async function runSeenSetBench(opts: SeenSetBenchOptions = {}): Promise<S
     }
     const stored = await seen.size();
     if (stored !== total) throw new Error(`seen-set holds ${stored} URLs, expected ${total} (fingerprint collision or lost write)`);
+    const expireStarted = performance.now();
+    const later = new SeenSet(redis, prefix, { perBucket, now: () => new Date(Date.now() + 2 * 86_400_000) });
+    const expired = await later.expire(1);
+    const expireSeconds = (performance.now() - expireStarted) / 1000;
+    if (expired !== total) throw new Error(`expire forgot ${expired} URLs, expected ${total}`);
     return {
       urls: total,
       sources,
@@ -92,6 +100,7 @@ export async function runSeenSetBench(opts: SeenSetBenchOptions = {}): Promise<S
       usedMemoryBytesPerUrl: (after - before) / total,
       insertSeconds,
       urlsPerSecond: total / insertSeconds,
+      expireSeconds,
     };
   } finally {
     const keys = await seen.keys();

@@ -144,11 +144,18 @@ export class SeenSet {
 
   /** Forget URLs last seen more than maxAgeDays days ago; returns how many were forgotten. */
   async expire(maxAgeDays: number): Promise<number> {
-    const minDay = this.today() - Math.ceil(maxAgeDays);
+    const minDay = String(this.today() - Math.ceil(maxAgeDays));
+    const levels = await this.redis.hgetall(this.levelsKey());
     let removed = 0;
-    for (const sourceId of await this.redis.hkeys(this.countsKey())) {
-      for await (const keys of this.scanKeys(`${escapeGlob(this.bucketPrefix(sourceId))}*`)) {
-        removed += Number(await this.evalScript(SCRIPTS.expire, [this.countsKey(), ...keys], [sourceId, String(minDay)]));
+    // Bucket names are known from the levels in use: no SCAN over the whole keyspace.
+    for (const [sourceId, maxLevel] of Object.entries(levels)) {
+      const base = this.bucketPrefix(sourceId);
+      for (let level = 1; level <= Number(maxLevel); level++) {
+        const buckets = 2 ** LEVEL_BITS[level - 1];
+        for (let start = 0; start < buckets; start += 1024) {
+          const keys = Array.from({ length: Math.min(1024, buckets - start) }, (_, i) => `${base}${level}-${(start + i).toString(16)}`);
+          removed += Number(await this.evalScript(SCRIPTS.expire, [this.countsKey(), ...keys], [sourceId, minDay]));
+        }
       }
     }
     return removed;

@@ -103,6 +103,10 @@ describe('SeenSet', () => {
     expect(await seen.size('tin-a')).toBe(3000);
     const probe = [...all.filter((_, i) => i % 97 === 0), ...urls(5, 'chua-thay')];
     expect(await seen.filterUnseen('tin-a', probe)).toEqual(urls(5, 'chua-thay'));
+    clock = new Date(clock.getTime() + 30 * DAY);
+    expect(await seen.expire(10)).toBe(3000); // reaches every level
+    expect(await seen.size('tin-a')).toBe(0);
+    expect((await seen.keys()).filter((k) => k.includes(':seen:'))).toEqual([]);
   });
 
   it('uses one Redis command (one round trip) per filterUnseen and markSeen batch', async () => {
