@@ -22,6 +22,8 @@ export interface ServerOptions {
   adminToken?: string;
   /** Worker metric snapshots older than this are dropped (default 60 s). */
   metricsStaleMs?: number;
+  /** Upper bound for each Redis/sink call of a scrape or readiness probe (default 2 s). */
+  probeTimeoutMs?: number;
   stream?: StreamHubOptions;
 }
 
@@ -44,6 +46,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     prefix: opts.prefix,
     queues: opts.queues,
     staleMs: opts.metricsStaleMs,
+    timeoutMs: opts.probeTimeoutMs,
     onError: (what, err) => app.log.warn({ err: err.message }, `metrics: ${what} unavailable`),
   });
   const hub = new StreamHub(opts.sink, { ...opts.stream, onError: (err) => app.log.warn({ err: err.message }, 'record notifications lost; polling') });
@@ -51,7 +54,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.addHook('preClose', async () => hub.close());
 
   app.get('/metrics', async (_request, reply) => reply.type(scraper.contentType).send(await scraper.render()));
-  await app.register(healthRoutes, { redis: opts.redis, sink: opts.sink });
+  await app.register(healthRoutes, { redis: opts.redis, sink: opts.sink, timeoutMs: opts.probeTimeoutMs });
   await app.register(recordsApi, { sink: opts.sink, hub, apiToken });
   await app.register(adminBoard, { queues: opts.queues, adminToken });
   app.get('/', async () => ({

@@ -262,6 +262,32 @@ describe.each(['sqlite', 'postgres'] as const)('records API over %s', (kind) => 
   });
 });
 
+describe('Redis down', () => {
+  it('/readyz names redis, /metrics still answers with tinflow_redis_up 0', async () => {
+    // Nothing listens on port 1: the client retries forever, so only our timeouts end the calls.
+    const dead = connectRedis('redis://127.0.0.1:1', { retryStrategy: () => 200 });
+    dead.on('error', () => {});
+    const deadQueues = openQueues(dead, prefix);
+    for (const q of [deadQueues.sources, deadQueues.discover, deadQueues.articles]) q.on('error', () => {});
+    try {
+      const app = await server(await sinkFor('sqlite', 'redis-down'), { redis: dead, queues: deadQueues, probeTimeoutMs: 300 });
+      const ready = await app.inject('/readyz');
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toMatchObject({ failed: ['redis'], checks: { redis: { ok: false }, sink: { ok: true } } });
+      const started = Date.now();
+      const res = await app.inject('/metrics');
+      expect(res.statusCode).toBe(200);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(sample(res.body, 'tinflow_redis_up')).toBe(0);
+      expect(sample(res.body, 'tinflow_queue_jobs', { queue: 'articles', state: 'waiting' })).toBeUndefined();
+      expect(sample(res.body, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
+    } finally {
+      await deadQueues.close().catch(() => {});
+      dead.disconnect();
+    }
+  });
+});
+
 describe('tokens', () => {
   it('guards /records with TINFLOW_API_TOKEN, leaves /metrics and health open', async () => {
     const sink = await sinkFor('sqlite', 'tokens');

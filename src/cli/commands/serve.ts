@@ -27,9 +27,20 @@ export async function serve(o: ServeOptions): Promise<void> {
   if (o.config) loadConfig(o.config); // fail fast on a broken config shared with crawl/worker
   await assertRedisReachable();
   const redis = connectRedis();
-  redis.on('error', (err) => log.warn({ err: err.message }, 'redis'));
   const prefix = keyPrefix();
   const queues = openQueues(redis, prefix);
+  // Every reconnect attempt errors: say it once per outage (/readyz and tinflow_redis_up carry the state).
+  let redisDown = false;
+  const onRedisError = (err: Error) => {
+    if (!redisDown) log.warn({ err: err.message }, 'redis unavailable');
+    redisDown = true;
+  };
+  redis.on('error', onRedisError);
+  redis.on('ready', () => {
+    if (redisDown) log.info('redis reachable again');
+    redisDown = false;
+  });
+  for (const q of [queues.sources, queues.discover, queues.articles]) q.on('error', onRedisError);
   const sink = await openSink(sinkUrlFrom(o.sink));
   const app = await buildServer({ redis, prefix, sink, queues, logger: log });
   const closeAll = async () => {
