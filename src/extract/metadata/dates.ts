@@ -219,7 +219,7 @@ const RFC_2822 = /^(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?
 export function parseIsoLike(value: string, timezone: string): string | null {
   const v = normalizeText(value);
   if (!v) return null;
-  let m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(v);
+  let m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,:]\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(v);
   if (m) {
     const p: DateParts = { year: +m[1], month: +m[2], day: +m[3] };
     if (m[4] !== undefined) {

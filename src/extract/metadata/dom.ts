@@ -87,9 +87,16 @@ function metaMap($: CheerioAPI): Map<string, string> {
   return out;
 }
 
-/** class + id of an element, lowercased, for cheap heuristics. */
+/** class + id (+ data-testid) of an element, lowercased, for cheap heuristics. */
 export function classId(el: Element): string {
-  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
+  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''} ${el.attribs['data-testid'] ?? ''}`.toLowerCase();
+}
+
+/** The element and all its ancestors. */
+export function selfAndAncestors(el: AnyNode | undefined): Set<AnyNode> {
+  const out = new Set<AnyNode>();
+  for (let n: AnyNode | null | undefined = el; n; n = n.parent) out.add(n);
+  return out;
 }
 
 const BOILERPLATE_TAGS = new Set(['footer', 'aside', 'nav']);
@@ -97,18 +104,30 @@ const BOILERPLATE_CLASS =
   /(?:^|[\s_-])(?:comments?(?:-?(?:list|area|section|box|content|body|wrapper|container))?|commentlist|respond|related|relat|sidebar|widget|footer|site-footer|copyright|recommend|more-news|also-read|read-more|readmore|tin-lien-quan|lienquan|box-news|teaser-list|newsletter|popular|trending|most-read|mostread|breadcrumbs?)(?:$|\s)/;
 const COMMENT_OR_RELATED = /(?:^|[\s_-])(?:comments?(?:-?(?:list|area|section|box|content|body|wrapper|container))?|commentlist|respond|related|relat|recommend|tin-lien-quan|lienquan|more-news|also-read)(?:$|\s)/;
 
+/** Whether this element itself (not its ancestors) is page furniture; containers of the headline never are. */
+export function isFurniture(el: Element, loose = false, headline?: Set<AnyNode>): boolean {
+  if (headline?.has(el)) return false;
+  if (COMMENT_OR_RELATED.test(classId(el))) return true;
+  return !loose && (BOILERPLATE_TAGS.has(el.name) || BOILERPLATE_CLASS.test(classId(el)));
+}
+
 /**
  * Inside page furniture whose dates/names belong to other content: footer, sidebars, comments, related lists.
  * `loose` only rules out comments and related-article lists (for explicitly marked dates such as itemprop=datePublished,
  * which themes often print in a post footer). The article, main and body carry page-wide classes ("has-sidebar") and
  * are not judged.
  */
-export function inBoilerplate(el: Element, loose = false): boolean {
+export function inBoilerplate(el: Element, loose = false, headline?: Set<AnyNode>): boolean {
+  let strictHit = false;
   for (let n: Element | null = el; n && n.type === 'tag'; n = n.parent as Element | null) {
-    if (n.name === 'body' || n.name === 'html') return false;
-    if (!loose && BOILERPLATE_TAGS.has(n.name)) return true;
-    if (n.name === 'article' || n.name === 'main') continue;
-    if ((loose ? COMMENT_OR_RELATED : BOILERPLATE_CLASS).test(classId(n))) return true;
+    if (n.name === 'body' || n.name === 'html') return strictHit;
+    // Within the <article> that holds the headline, side boxes and footers are the article's own (dates, byline);
+    // its comment and related lists were caught on the way up.
+    if (n.name === 'article' && headline?.has(n)) return false;
+    // A container that holds the article's headline is the article, whatever its class says ("widget blog").
+    if (n.name === 'article' || n.name === 'main' || headline?.has(n)) continue;
+    if (COMMENT_OR_RELATED.test(classId(n))) return true;
+    if (!loose && (BOILERPLATE_TAGS.has(n.name) || BOILERPLATE_CLASS.test(classId(n)))) strictHit = true;
   }
-  return false;
+  return strictHit;
 }

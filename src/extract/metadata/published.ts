@@ -2,8 +2,9 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { findDates, parseDateText, parseIsoLike, partsToIso, type DateParts } from './dates.ts';
-import { classId, elementText, inBoilerplate, metaContent, safeSelect, selectorList } from './dom.ts';
+import { classId, elementText, inBoilerplate, isFurniture, metaContent, safeSelect, selectorList, selfAndAncestors } from './dom.ts';
 import { ldString, type LdNode } from './jsonld.ts';
+import { looseKey } from './site.ts';
 
 export interface DateContext {
   timezone: string;
@@ -13,7 +14,11 @@ export interface DateContext {
   /** Other JSON-LD nodes (WebPage...) consulted after the article. */
   pages: LdNode[];
   url: string;
+  /** The extracted title, to find the headline element. */
+  title: string | null;
   ruleMisses: string[];
+  /** The headline element and its ancestors (set by extractDates). */
+  headline?: Set<AnyNode>;
 }
 
 const PUBLISHED_META = [
@@ -79,15 +84,22 @@ function fromMeta($: CheerioAPI, keys: string[], ctx: DateContext): string | nul
 
 function fromItemprop($: CheerioAPI, prop: string, ctx: DateContext): string | null {
   for (const el of $(`[itemprop="${prop}"]`).toArray()) {
-    if (el.name === 'meta' || inBoilerplate(el, true)) continue;
+    if (el.name === 'meta' || inBoilerplate(el, true, ctx.headline)) continue;
     const iso = notFuture(dateFromElement($, el, ctx, ctx.now), ctx.now);
     if (iso) return iso;
   }
   return null;
 }
 
-/** The article's heading, the anchor for "near the title". */
-function titleElement($: CheerioAPI): Element | undefined {
+/** The element printing the extracted title (else the article's h1): the anchor for "near the title". */
+function titleElement($: CheerioAPI, title: string | null): Element | undefined {
+  const key = title ? looseKey(title) : '';
+  if (key) {
+    const match = $('h1, h2, h3, [itemprop="headline"], [class*="title"], [class*="headline"]')
+      .toArray()
+      .find((el) => el.name !== 'meta' && el.name !== 'title' && looseKey(elementText($, el)).includes(key) && looseKey(elementText($, el)).length <= key.length * 1.5 + 10);
+    if (match) return match;
+  }
   const h1s = $('h1').toArray().filter((el) => !inBoilerplate(el));
   return h1s.find((el) => el.parent && $(el).closest('article, main, [role=main]').length > 0) ?? h1s[0];
 }
@@ -116,7 +128,7 @@ function timeElements($: CheerioAPI, ctx: DateContext, anchor: Element | undefin
   $('time').each((i, el) => {
     const label = `${classId(el)} ${el.attribs.itemprop ?? ''} ${$(el).parent().attr('class') ?? ''}`;
     const marked = el.attribs.pubdate !== undefined || /publish|entry-date|post-date/.test(label);
-    if (inBoilerplate(el, marked)) return;
+    if (inBoilerplate(el, marked, ctx.headline)) return;
     const isUpdated = UPDATED_WORDS.test(label) || el.attribs.itemprop === 'dateModified';
     if ((kind === 'modified') !== isUpdated) return;
     const iso = notFuture(dateFromElement($, el, ctx, ctx.now), ctx.now);
@@ -149,7 +161,7 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
     if (el.type !== 'tag' || el.name === 'script' || el.name === 'style') return;
     const ci = classId(el);
     if (!PUBLISH_CLASS.test(ci)) return;
-    if (inBoilerplate(el)) return;
+    if (inBoilerplate(el, false, ctx.headline)) return;
     const text = elementText($, el);
     if (!text || text.length > 200) return;
     const dates = findDates(text, reference);
@@ -161,6 +173,8 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
   });
   cands.sort((a, b) => b.score - a.score);
   if (cands[0]) return cands[0].iso;
+  const labelled = labelledDate($, ctx, reference);
+  if (labelled) return labelled;
   // The title's surroundings: climb from the heading until some text carries a date.
   if (!anchor) return null;
   let node: Element | null = anchor;
@@ -174,7 +188,37 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
       if (iso) return iso;
     }
   }
+  return afterHeadline($, ctx, anchor, reference);
+}
+
+const PUBLISHED_LABEL =
+  /(?:erschienen|veröffentlicht|publiziert|published|posted|publié|publicado|pubblicato|ngày đăng|đăng lúc|đăng ngày|xuất bản|datum|date)(?:\s+(?:am|on|le|el|il|lúc|ngày|the))?\s*:?\s*$/i;
+
+/** A date the page labels as the publication date ("Erschienen am: 01.11.2023", "Posted on ..."), outside comments and related lists. */
+function labelledDate($: CheerioAPI, ctx: DateContext, reference: Date): string | null {
+  const body = $('body').get(0);
+  if (!body) return null;
+  const text = elementText($, body, (el) => isFurniture(el, true, ctx.headline));
+  for (const d of findDates(text, reference)) {
+    if (!PUBLISHED_LABEL.test(text.slice(Math.max(0, d.index - 30), d.index))) continue;
+    const iso = notFuture(partsToIso(d.parts, ctx.timezone, reference, ctx.now), ctx.now);
+    if (iso) return iso;
+  }
   return null;
+}
+
+/** The first date printed after the headline in the page's text, page furniture left out. */
+function afterHeadline($: CheerioAPI, ctx: DateContext, anchor: Element | undefined, reference: Date): string | null {
+  const body = $('body').get(0);
+  if (!body || !anchor) return null;
+  const text = elementText($, body, (el) => isFurniture(el, false, ctx.headline));
+  const headline = elementText($, anchor);
+  const at = headline ? text.indexOf(headline) : -1;
+  if (at < 0) return null;
+  const after = text.slice(at + headline.length, at + headline.length + 2500);
+  const dates = findDates(after, reference);
+  if (!dates.length) return null;
+  return notFuture(partsToIso(pickPublished(after, dates), ctx.timezone, reference, ctx.now), ctx.now);
 }
 
 /** In "Published 3 May, updated 5 May" the first date not labelled as an update. */
@@ -197,24 +241,59 @@ function contextReference($: CheerioAPI, ctx: DateContext): Date {
   return ctx.now;
 }
 
+type Source = [name: string, find: () => string | null];
+
+function publishedSources($: CheerioAPI, ctx: DateContext, anchor: Element | undefined): Source[] {
+  let reference: Date | undefined;
+  return [
+    ['rule', () => fromRule($, 'date', ctx)],
+    ['jsonld', () => fromJsonLd([ctx.article], 'datePublished', ctx)],
+    ['meta', () => fromMeta($, PUBLISHED_META, ctx)],
+    ['itemprop', () => fromItemprop($, 'datePublished', ctx)],
+    ['jsonld-created', () => fromJsonLd([ctx.article], 'dateCreated', ctx)],
+    ['jsonld-page', () => fromJsonLd(ctx.pages, 'datePublished', ctx)],
+    ['time', () => timeElements($, ctx, anchor, 'published')],
+    ['url', () => urlDate(ctx.url, ctx.timezone)],
+    ['text', () => visibleText($, ctx, anchor, (reference ??= contextReference($, ctx)))],
+  ];
+}
+
+/** Every source's answer for the publication date, for diagnostics. */
+export function publishedCandidates($: CheerioAPI, ctx: DateContext): [string, string | null][] {
+  const anchor = titleElement($, ctx.title);
+  ctx.headline = selfAndAncestors(anchor);
+  return publishedSources($, ctx, anchor).map(([name, find]) => [name, find()]);
+}
+
+const VOTERS = ['jsonld', 'meta', 'itemprop', 'jsonld-created', 'jsonld-page', 'time', 'url', 'text'];
+const DAY = 86_400_000;
+
+/**
+ * The publication date most sources agree on (by day); ties go to the most trusted source (machine dates first).
+ * A machine date exactly one day off the printed one is a time-zone artefact: the printed day wins.
+ */
+function vote(answers: [string, string | null][]): string | null {
+  const present = answers.filter((a): a is [string, string] => !!a[1]);
+  if (!present.length) return null;
+  const support = new Map<string, number>();
+  for (const [, iso] of present) support.set(iso.slice(0, 10), (support.get(iso.slice(0, 10)) ?? 0) + 1);
+  let [bestName, best] = present[0];
+  for (const [name, iso] of present) if (support.get(iso.slice(0, 10))! > support.get(best.slice(0, 10))!) [bestName, best] = [name, iso];
+  const printed = present.find(([name]) => name === 'text')?.[1];
+  if (printed && bestName !== 'url' && Math.abs(Date.parse(printed.slice(0, 10)) - Date.parse(best.slice(0, 10))) === DAY) return printed;
+  return best;
+}
+
 export function extractDates($: CheerioAPI, ctx: DateContext): { publishedAt: string | null; modifiedAt: string | null } {
-  const anchor = titleElement($);
-  const ruled = fromRule($, 'date', ctx);
-  const structured =
-    ruled ??
-    fromJsonLd([ctx.article], 'datePublished', ctx) ??
-    fromMeta($, PUBLISHED_META, ctx) ??
-    fromItemprop($, 'datePublished', ctx) ??
-    fromJsonLd([ctx.article], 'dateCreated', ctx) ??
-    fromJsonLd(ctx.pages, 'datePublished', ctx) ??
-    timeElements($, ctx, anchor, 'published');
-  let publishedAt = structured;
-  if (!publishedAt) {
-    const fromUrl = urlDate(ctx.url, ctx.timezone);
-    const reference = contextReference($, ctx);
-    const fromText = visibleText($, ctx, anchor, reference);
-    publishedAt = fromUrl && (!fromText || fromText.slice(0, 10) !== fromUrl.slice(0, 10)) ? fromUrl : fromText;
-  }
+  const anchor = titleElement($, ctx.title);
+  ctx.headline = selfAndAncestors(anchor);
+  const found = new Map<string, string | null>();
+  const get = (name: string): string | null => {
+    if (!found.has(name)) found.set(name, publishedSources($, ctx, anchor).find(([n]) => n === name)![1]());
+    return found.get(name)!;
+  };
+  let publishedAt = get('rule');
+  if (!publishedAt) publishedAt = vote(VOTERS.map((name) => [name, get(name)]));
   let modifiedAt =
     fromRule($, 'modified', ctx) ??
     fromJsonLd([ctx.article], 'dateModified', ctx) ??
