@@ -7,20 +7,25 @@ import { FetchError } from './errors.ts';
 export interface BodyLimits {
   maxBodyBytes: number;
   maxDecodedBytes: number;
+  /** Keep the first maxDecodedBytes instead of failing (robots.txt: rules past the limit are ignored). */
+  truncateDecoded?: boolean;
 }
 
 /** Passes chunks through, failing the whole pipeline as soon as more than `max` bytes went by. */
-function byteCap(max: number, onExceed: () => Error, onBytes?: (n: number) => void): Transform {
+function byteCap(max: number, onExceed: () => Error, onBytes: (n: number) => void): Transform {
   let seen = 0;
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       seen += chunk.length;
-      onBytes?.(chunk.length);
+      onBytes(chunk.length);
       if (seen > max) return done(onExceed());
       done(null, chunk);
     },
   });
 }
+
+/** Thrown by the collecting sink to stop the pipeline once a truncated body is complete. */
+class Truncated extends Error {}
 
 function decoderFor(coding: string, host: string): Transform | null {
   switch (coding) {
@@ -56,25 +61,33 @@ export async function readBody(
   try {
     decoders = codings.map((c) => decoderFor(c, host)).filter((d): d is Transform => d !== null);
   } catch (err) {
+    body.on('error', () => undefined);
     body.destroy();
     throw err;
   }
   const chunks: Buffer[] = [];
+  let decoded = 0;
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
-      chunks.push(chunk);
-      done();
+      const room = limits.maxDecodedBytes - decoded;
+      if (chunk.length <= room) {
+        chunks.push(chunk);
+        decoded += chunk.length;
+        return done();
+      }
+      if (!limits.truncateDecoded) {
+        return done(new FetchError('decoded-too-large', { host, permanent: true, message: `decoded body larger than ${limits.maxDecodedBytes} bytes (${host})` }));
+      }
+      chunks.push(chunk.subarray(0, room));
+      done(new Truncated());
     },
   });
   const tooLarge = () => new FetchError('too-large', { host, permanent: true, message: `body larger than ${limits.maxBodyBytes} bytes (${host})` });
-  const decodedTooLarge = () =>
-    new FetchError('decoded-too-large', { host, permanent: true, message: `decoded body larger than ${limits.maxDecodedBytes} bytes (${host})` });
-  const stages: (Readable | Transform | Writable)[] = [body, byteCap(limits.maxBodyBytes, tooLarge, (n) => (bytes += n))];
-  if (decoders.length) stages.push(...decoders, byteCap(limits.maxDecodedBytes, decodedTooLarge));
-  stages.push(sink);
+  const stages = [body, byteCap(limits.maxBodyBytes, tooLarge, (n) => (bytes += n)), ...decoders, sink];
   try {
     await pipeline(stages as unknown as [Readable, Writable]);
   } catch (err) {
+    if (err instanceof Truncated) return { buffer: Buffer.concat(chunks), bytes };
     if (err instanceof FetchError) throw err;
     if (isZlibError(err)) {
       throw new FetchError('bad-content-encoding', { host, permanent: true, message: `corrupt ${contentEncoding} body (${host})`, cause: err });

@@ -33,9 +33,13 @@ export function classifyError(err: unknown, host: string, abort: AbortContext): 
   if (abort.caller?.aborted) return new FetchError('aborted', { host, permanent: false, message: `fetch aborted by caller (${host})`, cause: err });
   if (abort.deadline.aborted) return new FetchError('timeout', { host, permanent: false, message: `total time limit reached (${host})`, cause: err });
   for (const e of chain) {
+    if ((e as Error | undefined)?.name === 'HTTPParserError') {
+      return new FetchError('bad-response', { host, permanent: false, message: `malformed HTTP response: ${(e as Error).message} (${host})`, cause: err });
+    }
     const code = (e as NodeJS.ErrnoException | undefined)?.code;
     if (!code) continue;
     if (TIMEOUT_CODES.has(code)) return new FetchError('timeout', { host, permanent: false, message: `${code} (${host})`, cause: err });
+    if (code === 'UND_ERR_HEADERS_OVERFLOW') return new FetchError('bad-response', { host, permanent: true, message: `response headers too large (${host})`, cause: err });
     if (code === 'ENOTFOUND') return new FetchError('dns-not-found', { host, permanent: true, message: `no DNS record for ${host}`, cause: err });
     if (CONNECTION_CODES.has(code)) return new FetchError('connection', { host, permanent: false, message: `${code} (${host})`, cause: err });
     if (TLS_CODES.test(code)) return new FetchError('tls', { host, permanent: true, message: `${code} (${host})`, cause: err });

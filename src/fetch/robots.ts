@@ -12,7 +12,7 @@ type RobotsParser = typeof robotsParserModule.default;
 const robotsParser: RobotsParser =
   (robotsParserModule as unknown as { default?: RobotsParser }).default ?? (robotsParserModule as unknown as RobotsParser);
 
-/** Google's limit: rules past 500 KiB are ignored. */
+/** Google's limit: rules past 500 KiB are ignored (the file is cut there, not refused). */
 const MAX_ROBOTS_BYTES = 500 * 1024;
 const MAX_ROBOTS_REDIRECTS = 5;
 /** How long a 5xx / unreachable robots.txt defers the whole host. */
@@ -136,9 +136,9 @@ export class RobotsCache {
         return { state: 'allow-all' };
       }
       try {
-        const limits = { maxBodyBytes: MAX_ROBOTS_BYTES * 4, maxDecodedBytes: MAX_ROBOTS_BYTES * 4 };
+        const limits = { maxBodyBytes: source.fetch.maxBodyBytes, maxDecodedBytes: MAX_ROBOTS_BYTES, truncateDecoded: true };
         const { buffer } = await readBody(res.body, headerValue(res.headers, 'content-encoding'), limits, url.host);
-        return { state: 'rules', body: buffer.subarray(0, MAX_ROBOTS_BYTES).toString('utf8') };
+        return { state: 'rules', body: buffer.toString('utf8') };
       } catch (err) {
         const fe = classifyError(err, url.host, { deadline, caller: callerSignal });
         if (fe instanceof FetchError && fe.permanent) return { state: 'allow-all' };

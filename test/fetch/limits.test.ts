@@ -72,6 +72,17 @@ describe('fetch limits against misbehaving servers', () => {
         case '/no-type-binary':
           res.writeHead(200).end(Buffer.from([0, 1, 2, 3, 4]));
           return;
+        case '/garbage':
+          req.socket.end('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: nope\r\n\r\nhi');
+          return;
+        case '/huge-headers':
+          req.socket.end(`HTTP/1.1 200 OK\r\nX-Filler: ${'a'.repeat(64 * 1024)}\r\nContent-Length: 2\r\n\r\nhi`);
+          return;
+        case '/cut-short':
+          res.writeHead(200, { 'content-type': 'text/html', 'content-length': '1000' });
+          res.write('<html>only part');
+          setTimeout(() => res.socket?.destroy(), 20);
+          return;
         case '/to-ftp':
           res.writeHead(302, { location: 'ftp://example.com/file' }).end();
           return;
@@ -181,6 +192,18 @@ describe('fetch limits against misbehaving servers', () => {
     expect(bin.reason).toBe('not-html');
     const page = await fetcher.fetch({ url: server.url('/no-type-html'), source, kind: 'article' });
     expect(page.body).toContain('<html>');
+  });
+
+  it('classifies broken responses: malformed, oversized headers, body cut short', async () => {
+    const garbage = (await rejection(() => fetcher.fetch({ url: server.url('/garbage'), source, kind: 'article' }))) as FetchError;
+    expect(garbage.reason).toBe('bad-response');
+    expect(garbage.permanent).toBe(false);
+    const huge = (await rejection(() => fetcher.fetch({ url: server.url('/huge-headers'), source, kind: 'article' }))) as FetchError;
+    expect(huge.reason).toBe('bad-response');
+    expect(huge.permanent).toBe(true);
+    const cut = (await rejection(() => fetcher.fetch({ url: server.url('/cut-short'), source, kind: 'article' }))) as FetchError;
+    expect(cut.reason).toBe('connection');
+    expect(cut.permanent).toBe(false);
   });
 
   it('refuses non-http schemes, also on a redirect', async () => {

@@ -124,6 +124,14 @@ describe('robots.txt', () => {
     expect(err.reason).toBe('robots-blocked');
   });
 
+  it('ignores rules past 500 KiB instead of refusing the file', async () => {
+    const filler = Array.from({ length: 15_000 }, (_, i) => `# ghi chú số ${i} về trang tin`).join('\n');
+    const s = await site(text(`User-agent: *\nDisallow: /early\n${filler}\nDisallow: /late\n`));
+    expect(await rejection(() => fetcher.fetch({ url: s.url('/early/1'), source, kind: 'article' }))).toMatchObject({ reason: 'robots-blocked' });
+    const page = await fetchWhenFree(fetcher, { url: s.url('/late/1'), source, kind: 'article' });
+    expect(page.status).toBe(200);
+  });
+
   it('does not ask for robots.txt when the source opts out', async () => {
     const s = await site(text('User-agent: *\nDisallow: /\n'));
     const page = await fetcher.fetch({ url: s.url('/a'), source: { ...source, respectRobots: false }, kind: 'article' });
