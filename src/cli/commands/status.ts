@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import { reasonOf } from '../../workers/errors.ts';
 import type { Queues } from '../../queues/index.ts';
+import { formatThroughput, queueThroughput, type Throughput } from '../../ops/rates.ts';
 
 const STATES = ['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed'] as const;
 
@@ -8,6 +9,8 @@ export interface QueueStatus {
   queue: string;
   counts: Record<string, number>;
   failedByReason: Record<string, number>;
+  /** Jobs finished in the last 5 minutes; recorded only when workers run with `metrics: { maxDataPoints }`. */
+  recent?: Throughput;
 }
 
 /** Failed jobs are the dead-letter store; their reasons are the slug each failure message starts with. */
@@ -23,11 +26,14 @@ async function failuresByReason(queue: Queue, limit = 5000): Promise<Record<stri
 }
 
 export async function queueStatus(queues: Queues): Promise<QueueStatus[]> {
+  const list = [queues.sources, queues.discover, queues.articles] as Queue[];
+  const recent = await queueThroughput(list, 5);
   return Promise.all(
-    [queues.sources, queues.discover, queues.articles].map(async (q) => ({
+    list.map(async (q, i) => ({
       queue: q.name,
       counts: await q.getJobCounts(...STATES),
       failedByReason: await failuresByReason(q),
+      recent: recent[i],
     })),
   );
 }
@@ -43,6 +49,8 @@ export function formatStatus(rows: QueueStatus[]): string {
     const reasons = Object.entries(r.failedByReason).sort((a, b) => b[1] - a[1]);
     if (reasons.length) lines.push(`  ${r.queue}: ${reasons.map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
+  const rates = formatThroughput(rows.flatMap((r) => (r.recent ? [r.recent] : [])));
+  if (rates) lines.push('', rates);
   return lines.join('\n');
 }
 
