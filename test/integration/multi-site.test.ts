@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { stringify } from 'yaml';
+import { sampleArticles, type SampleArticle } from '../../src/demo/articles.ts';
+import { articlePath, renderers, type SiteStyle } from '../../src/demo/templates/index.ts';
+import { renderListing, listingLink } from '../../src/demo/templates/listing.ts';
+import { renderRss } from '../../src/demo/templates/feeds.ts';
+import { ConfigSchema } from '../../src/schemas/config.ts';
+import { openRuntime } from '../../src/cli/runtime.ts';
+import { crawlOnce } from '../../src/cli/crawl-once.ts';
+import type { Sink } from '../../src/sinks/index.ts';
+import type { ArticleRecord } from '../../src/schemas/record.ts';
+import { REDIS_URL, dropPrefix, tempDir, uniquePrefix } from '../helpers/env.ts';
+
+type Discovery = 'listing' | 'feed' | 'sitemap';
+
+interface TestSite {
+  baseUrl: string;
+  articles: SampleArticle[];
+  /** Paths requested, in order, for asserting what was (not) fetched. */
+  hits: string[];
+  close(): Promise<void>;
+}
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const OLD_PATH = '/bai-cu-tu-nam-2010-post100001.html';
+const PAGE_SIZE = 2;
+
+const urlset = (items: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${items}\n</urlset>`;
+
+/** One site on its own port, discovered one way: paginated listing, RSS feed, or sitemap index (news + gzip). */
+async function startSite(style: SiteStyle, discovery: Discovery, articles: SampleArticle[]): Promise<TestSite> {
+  const hits: string[] = [];
+  let baseUrl = '';
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', baseUrl);
+    hits.push(url.pathname + url.search);
+    const send = (status: number, type: string, body: string | Buffer) => {
+      res.writeHead(status, { 'content-type': type });
+      res.end(body);
+    };
+    const newestFirst = [...articles].reverse();
+    if (url.pathname === '/robots.txt') return send(200, 'text/plain', 'User-agent: *\nAllow: /\n');
+    if (url.pathname === '/tin-moi' && discovery === 'listing') {
+      const pageCount = Math.max(1, Math.ceil(newestFirst.length / PAGE_SIZE));
+      const page = Number(url.searchParams.get('page') ?? '1');
+      const items = newestFirst.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((a) => listingLink(articlePath(a), a));
+      return send(200, 'text/html; charset=utf-8', renderListing({ siteName: style, heading: 'Tin mới', items, page, pageCount, pageHref: (n) => `/tin-moi?page=${n}`, sections: [] }));
+    }
+    if (url.pathname === '/rss.xml' && discovery === 'feed') {
+      return send(200, 'application/rss+xml', renderRss({ baseUrl, title: style, items: newestFirst.map((a) => ({ url: baseUrl + articlePath(a), article: a })) }));
+    }
+    if (url.pathname === '/sitemap-index.xml' && discovery === 'sitemap') {
+      return send(200, 'application/xml', `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${baseUrl}/sitemap-news.xml.gz</loc></sitemap><sitemap><loc>${baseUrl}/sitemap-2010.xml</loc></sitemap></sitemapindex>`);
+    }
+    if (url.pathname === '/sitemap-news.xml.gz' && discovery === 'sitemap') {
+      const items = newestFirst
+        .map((a) => `<url><loc>${baseUrl}${articlePath(a)}</loc><news:news><news:publication><news:name>${style}</news:name><news:language>vi</news:language></news:publication><news:publication_date>${a.publishedAt}</news:publication_date><news:title>${a.title}</news:title></news:news></url>`)
+        .join('\n');
+      return send(200, 'application/gzip', gzipSync(urlset(items)));
+    }
+    if (url.pathname === '/sitemap-2010.xml' && discovery === 'sitemap') {
+      return send(200, 'application/xml', urlset(`<url><loc>${baseUrl}${OLD_PATH}</loc><lastmod>2010-05-01</lastmod></url>`));
+    }
+    if (url.pathname.startsWith('/images/')) return send(200, 'image/png', PNG);
+    const article = articles.find((a) => articlePath(a) === url.pathname);
+    if (article) return send(200, 'text/html; charset=utf-8', renderers[style](article, { baseUrl, related: articles.filter((a) => a !== article).slice(0, 4) }));
+    send(404, 'text/html', '<h1>Không tìm thấy trang</h1>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { baseUrl, articles, hits, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+async function readAll(sink: Sink): Promise<ArticleRecord[]> {
+  const out: ArticleRecord[] = [];
+  let since: string | null = null;
+  for (;;) {
+    const page = await sink.read({ since, limit: 100 });
+    out.push(...page.records);
+    if (!page.nextCursor || page.records.length === 0) return out;
+    since = page.nextCursor;
+  }
+}
+
+const pool = [...sampleArticles];
+const take = (n: number) => pool.splice(0, n);
+let sites: Record<Discovery, TestSite>;
+const prefix = uniquePrefix('multi');
+
+function sourcesFor(s: Record<Discovery, TestSite>) {
+  const common = { articleUrlPattern: '-post\\d+\\.html$', allowPrivateNetworks: true, rateLimit: { perSecond: 100, concurrency: 8 }, schedule: '*/15 * * * *' };
+  return [
+    { id: 'listing-site', listings: [`${s.listing.baseUrl}/tin-moi?page=1`], listingUrlPattern: '/tin-moi\\?page=\\d+$', maxDepth: 5, ...common },
+    { id: 'feed-site', feeds: [`${s.feed.baseUrl}/rss.xml`], ...common },
+    { id: 'sitemap-site', sitemaps: [`${s.sitemap.baseUrl}/sitemap-index.xml`], maxAgeDays: 3650, ...common },
+  ];
+}
+
+beforeAll(async () => {
+  sites = {
+    listing: await startSite('nhandan', 'listing', take(5)),
+    feed: await startSite('baotintuc', 'feed', take(4)),
+    sitemap: await startSite('thoidai', 'sitemap', take(4)),
+  };
+});
+
+afterAll(async () => {
+  await Promise.all(Object.values(sites ?? {}).map((s) => s.close()));
+  await dropPrefix(prefix);
+});
+
+describe('multi-site crawl: listings with pagination, RSS, sitemap index with a gzipped news sitemap', () => {
+  it('crawls every site, skips stale sitemap items, and a second run fetches only the new articles', async () => {
+    const config = ConfigSchema.parse({ sources: sourcesFor(sites) });
+    const sinkUrl = `sqlite:${tempDir('multi')}/records.db`;
+
+    const rt = await openRuntime({ config, sink: sinkUrl, prefix });
+    try {
+      const first = await crawlOnce(rt, { concurrency: 6 });
+      expect(first.failures).toEqual({});
+      expect(first.recordsWritten).toBe(13);
+      const records = await readAll(rt.sink);
+      const bySource = (id: string) => records.filter((r) => r.source === id).map((r) => r.title).sort();
+      expect(bySource('listing-site')).toEqual(sites.listing.articles.map((a) => a.title).sort());
+      expect(bySource('feed-site')).toEqual(sites.feed.articles.map((a) => a.title).sort());
+      expect(bySource('sitemap-site')).toEqual(sites.sitemap.articles.map((a) => a.title).sort());
+      // Every listing page was followed; the 2010 sitemap item was filtered out by maxAgeDays, never fetched.
+      expect(sites.listing.hits).toEqual(expect.arrayContaining(['/tin-moi?page=1', '/tin-moi?page=2', '/tin-moi?page=3']));
+      expect(sites.sitemap.hits).toContain('/sitemap-news.xml.gz');
+      expect(sites.sitemap.hits).not.toContain(OLD_PATH);
+    } finally {
+      await rt.close();
+    }
+
+    // New articles appear on each site; the next scheduled run fetches those and nothing else.
+    const fresh = { listing: take(1)[0], feed: take(1)[0], sitemap: take(1)[0] };
+    for (const k of Object.keys(fresh) as Discovery[]) {
+      sites[k].articles.push(fresh[k]);
+      sites[k].hits.length = 0;
+    }
+    const rt2 = await openRuntime({ config, sink: sinkUrl, prefix });
+    try {
+      const second = await crawlOnce(rt2, { concurrency: 6 });
+      expect(second.pagesFetched).toBe(3);
+      expect(second.recordsWritten).toBe(3);
+      for (const k of Object.keys(fresh) as Discovery[]) {
+        const articleHits = sites[k].hits.filter((h) => h.endsWith('.html'));
+        expect(articleHits).toEqual([articlePath(fresh[k])]);
+      }
+      expect((await readAll(rt2.sink)).length).toBe(16);
+    } finally {
+      await rt2.close();
+    }
+  });
+
+  it('two scheduler processes started together leave exactly one scheduler per source', async () => {
+    const dir = tempDir('sched');
+    const file = join(dir, 'sources.yaml');
+    const schedPrefix = uniquePrefix('sched');
+    writeFileSync(file, stringify({ sources: sourcesFor(sites) }));
+    const bin = join(import.meta.dirname, '../../bin/tinflow.mjs');
+    const run = () =>
+      new Promise<number>((resolve) => {
+        execFile(process.execPath, [bin, 'schedule', '--config', file], { env: { ...process.env, TINFLOW_PREFIX: schedPrefix } }, (err) => resolve(err ? 1 : 0));
+      });
+    try {
+      expect(await Promise.all([run(), run()])).toEqual([0, 0]);
+      const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+      const queue = new Queue('sources', { connection: redis, prefix: schedPrefix });
+      try {
+        const schedulers = await queue.getJobSchedulers();
+        expect(schedulers.map((s) => s.key).sort()).toEqual(['source-feed-site', 'source-listing-site', 'source-sitemap-site']);
+        // A source removed from the config loses its scheduler.
+        writeFileSync(file, stringify({ sources: sourcesFor(sites).slice(1) }));
+        expect(await run()).toBe(0);
+        expect((await queue.getJobSchedulers()).map((s) => s.key).sort()).toEqual(['source-feed-site', 'source-sitemap-site']);
+      } finally {
+        await queue.close();
+        redis.disconnect();
+      }
+    } finally {
+      await dropPrefix(schedPrefix);
+    }
+  });
+});
