@@ -149,6 +149,8 @@ describe('multi-site crawl: listings with pagination, RSS, sitemap index with a 
     }
     const rt2 = await openRuntime({ config, sink: sinkUrl, prefix });
     try {
+      // Completed jobs are removed after a while (removeOnComplete); only the seen-set remembers then.
+      await rt2.queues.articles.clean(0, 100_000, 'completed');
       const second = await crawlOnce(rt2, { concurrency: 6 });
       expect(second.pagesFetched).toBe(3);
       expect(second.recordsWritten).toBe(3);
