@@ -2,20 +2,10 @@ import { RecordSchema, SCHEMA_VERSION, type ArticleRecord } from '../schemas/rec
 import { countWords } from './text.ts';
 
 /** The extracted fields a record is built from (the extractor's output, minus its diagnostics). */
-export interface RecordFields {
-  title: string;
-  lead: string | null;
-  body: string;
-  bodyHtml: string;
-  authors: string[];
-  agency: string | null;
-  publishedAt: string | null;
-  modifiedAt: string | null;
-  section: string | null;
-  tags: string[];
-  language: string | null;
-  images: ArticleRecord['images'];
-}
+export type RecordFields = Pick<
+  ArticleRecord,
+  'title' | 'lead' | 'body' | 'bodyHtml' | 'authors' | 'agency' | 'publishedAt' | 'modifiedAt' | 'section' | 'tags' | 'language' | 'images'
+>;
 
 export interface RecordContext {
   id: string;
