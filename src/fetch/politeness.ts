@@ -20,15 +20,25 @@ local leaseTtl = tonumber(ARGV[4])
 local leaseId = ARGV[5]
 
 local blocked = tonumber(redis.call('GET', KEYS[3]) or '0')
-if blocked > now then return {0, blocked - now, 'blocked'} end
+if blocked > now then return {0, math.ceil(blocked - now), 'blocked'} end
+
+-- Callers told to come back get distinct turns one interval apart (KEYS[4] holds the last
+-- promised turn), so a hundred jobs for one host do not all wake up at the same moment.
+local held = false
+local function defer(waitMs, why)
+  if held then return {0, math.ceil(waitMs), why} end
+  local tail = tonumber(redis.call('GET', KEYS[4]) or '0')
+  local turn = math.max(now + waitMs, tail + interval)
+  redis.call('SET', KEYS[4], tostring(turn), 'PX', math.ceil(turn - now + interval))
+  return {0, math.ceil(turn - now), why}
+end
 
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
-if not redis.call('ZSCORE', KEYS[2], leaseId) then
-  if redis.call('ZCARD', KEYS[2]) >= concurrency then
-    local first = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
-    local untilExpiry = tonumber(first[2]) - now
-    return {0, math.max(1, math.min(untilExpiry, math.max(interval, 250))), 'concurrency'}
-  end
+held = redis.call('ZSCORE', KEYS[2], leaseId)
+if not held and redis.call('ZCARD', KEYS[2]) >= concurrency then
+  local first = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+  local untilExpiry = tonumber(first[2]) - now
+  return defer(math.max(1, math.min(untilExpiry, math.max(interval, 250))), 'concurrency')
 end
 
 local b = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
@@ -36,9 +46,9 @@ local tokens = tonumber(b[1])
 local ts = tonumber(b[2])
 if tokens == nil or ts == nil then tokens = capacity; ts = now end
 if now > ts then tokens = math.min(capacity, tokens + (now - ts) / interval) end
-if tokens < 1 then return {0, math.ceil((1 - tokens) * interval), 'rate'} end
+if tokens < 1 then return defer((1 - tokens) * interval, 'rate') end
 
-redis.call('HSET', KEYS[1], 'tokens', tostring(tokens - 1), 'ts', now)
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens - 1), 'ts', tostring(now))
 redis.call('PEXPIRE', KEYS[1], math.ceil(capacity * interval) + 60000)
 redis.call('ZADD', KEYS[2], now + leaseTtl, leaseId)
 redis.call('PEXPIRE', KEYS[2], leaseTtl + 60000)
@@ -56,7 +66,7 @@ return untilMs
 `;
 
 interface PolitenessCommands {
-  tinflowHostAcquire(bucket: string, leases: string, blocked: string, ...args: (string | number)[]): Promise<[number, number, string]>;
+  tinflowHostAcquire(bucket: string, leases: string, blocked: string, turns: string, ...args: (string | number)[]): Promise<[number, number, string]>;
   tinflowHostBlock(blocked: string, ms: number): Promise<number>;
 }
 
@@ -75,12 +85,12 @@ export class HostLimiter {
   private readonly redis: Redis & PolitenessCommands;
 
   constructor(redis: Redis, private readonly prefix: string) {
-    redis.defineCommand('tinflowHostAcquire', { numberOfKeys: 3, lua: ACQUIRE_LUA });
+    redis.defineCommand('tinflowHostAcquire', { numberOfKeys: 4, lua: ACQUIRE_LUA });
     redis.defineCommand('tinflowHostBlock', { numberOfKeys: 1, lua: BLOCK_LUA });
     this.redis = redis as Redis & PolitenessCommands;
   }
 
-  private key(host: string, what: 'bucket' | 'leases' | 'blocked'): string {
+  private key(host: string, what: 'bucket' | 'leases' | 'blocked' | 'turns'): string {
     // The {host} hash tag keeps one host's keys in one Redis Cluster slot (the script needs that).
     return `${this.prefix}:fetch:{${host}}:${what}`;
   }
@@ -92,6 +102,7 @@ export class HostLimiter {
       this.key(host, 'bucket'),
       this.key(host, 'leases'),
       this.key(host, 'blocked'),
+      this.key(host, 'turns'),
       intervalMs,
       1, // burst of one: requests are evenly spaced, the politest reading of "N per second"
       limits.concurrency,
@@ -114,6 +125,6 @@ export class HostLimiter {
 
   /** Test/ops helper: forget all state kept for a host. */
   async reset(host: string): Promise<void> {
-    await this.redis.del(this.key(host, 'bucket'), this.key(host, 'leases'), this.key(host, 'blocked'));
+    await this.redis.del(this.key(host, 'bucket'), this.key(host, 'leases'), this.key(host, 'blocked'), this.key(host, 'turns'));
   }
 }

@@ -63,6 +63,20 @@ describe('HostLimiter (one Lua script in the real Redis)', () => {
     expect((await limiter.acquire('rate.example', slow, first.leaseId)).ok).toBe(true);
   });
 
+  it('gives waiting callers distinct turns instead of one shared wake-up time', async () => {
+    const slow = { ...fast, perSecond: 10, concurrency: 10 };
+    expect((await limiter.acquire('herd.example', slow)).ok).toBe(true);
+    const turns: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await limiter.acquire('herd.example', slow);
+      if (r.ok) throw new Error('expected a wait');
+      turns.push(performance.now() + r.waitMs);
+    }
+    // One turn per 100 ms interval (give or take the round trips between the calls).
+    for (let i = 1; i < turns.length; i++) expect(turns[i] - turns[i - 1]).toBeGreaterThan(60);
+    expect(turns[4] - turns[0]).toBeGreaterThan(350);
+  });
+
   it('uses Crawl-delay when it is slower than the rate', async () => {
     const delayed = { ...fast, crawlDelaySeconds: 2 };
     expect((await limiter.acquire('delay.example', delayed)).ok).toBe(true);
