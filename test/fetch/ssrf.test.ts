@@ -60,9 +60,12 @@ describe('SSRF guard on real connections', () => {
     await refused(internal.url('/'), testSource({ allowPrivateNetworks: false, respectRobots: true }));
     await refused(`http://[::1]:${internal.port}/`);
     await refused(`http://[::ffff:127.0.0.1]:${internal.port}/`);
+    // Numeric spellings of 127.0.0.1 that URL parsing normalizes.
+    await refused(`http://2130706433:${internal.port}/`);
+    await refused(`http://0177.0.0.1:${internal.port}/`);
     expect(internal.hits).toHaveLength(0);
     const after = (await metrics.ssrfRefused.get()).values.reduce((n, v) => n + v.value, 0);
-    expect(after - before).toBe(4);
+    expect(after - before).toBe(6);
   });
 
   it('checks the resolved address of a hostname (localhost), robots fetch included', async () => {
