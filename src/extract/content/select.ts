@@ -4,6 +4,7 @@ import { computeStats, EMPTY_STATS, type Stats } from './stats.ts';
 import { hintVerdict } from './patterns.ts';
 
 const BAD_WEIGHT = 1.2;
+const DOMINANT = Number(process.env.TF_DOMINANT ?? 0.9);
 
 function score(el: Element, s: Stats): number {
   let v = s.good - BAD_WEIGHT * s.bad;
@@ -15,6 +16,12 @@ function score(el: Element, s: Stats): number {
   }
   if (el.name === 'article' || el.attribs.itemprop === 'articleBody') v += Math.min(0.1 * s.good, 300);
   return v;
+}
+
+function leadLike(el: Element, s: Stats | undefined): boolean {
+  if (!s || s.good < 50 || s.paragraphs > 2 || s.linkChars > 0.2 * s.chars) return false;
+  const v = hintVerdict(hintOf(el));
+  return v !== 'strong' && v !== 'weak';
 }
 
 /**
@@ -36,6 +43,24 @@ export function selectContent(body: Element): { nodes: Element[]; stats: Map<Ele
     }
   }
   if (!best) return null;
+  // A wrapper whose text is nearly all in one child (article column + a promo box) gives way to that child;
+  // short prose just before the child on the way down (a teaser, a lead) is kept.
+  const leading: Element[] = [];
+  for (;;) {
+    const bs = stats.get(best) ?? EMPTY_STATS;
+    let next: Element | null = null;
+    for (const c of best.children) {
+      if (!isElement(c)) continue;
+      const cs = stats.get(c);
+      if (cs && cs.good >= DOMINANT * bs.good) next = c;
+    }
+    if (!next) break;
+    for (const c of best.children) {
+      if (c === next) break;
+      if (isElement(c) && leadLike(c, stats.get(c))) leading.push(c);
+    }
+    best = next;
+  }
   const top = stats.get(best) ?? EMPTY_STATS;
   const nodes: Element[] = [best];
   const parent = best.parent;
@@ -57,7 +82,7 @@ export function selectContent(body: Element): { nodes: Element[]; stats: Map<Ele
       if (negative || ld > 0.3) continue;
       if (score(sib, s) >= threshold || (s.paragraphs >= 1 && s.bad <= 0.2 * s.chars && s.good >= 60 && sib.name === 'p')) kept.push(sib);
     }
-    if (kept.length > 1) return { nodes: kept, stats };
+    if (kept.length > 1) return { nodes: [...leading, ...kept], stats };
   }
-  return { nodes, stats };
+  return { nodes: [...leading, ...nodes], stats };
 }
