@@ -12,6 +12,8 @@ export interface StreamHubOptions {
   onError?: (err: Error) => void;
 }
 
+const MAX_CACHED_TAILS = 1000;
+
 /**
  * Wakes every open /records/stream: on a PostgreSQL NOTIFY when the sink can
  * subscribe (one LISTEN connection for all clients), else on a polling timer.
@@ -26,6 +28,7 @@ export class StreamHub {
   private listening = false;
   private timer: NodeJS.Timeout | null = null;
   private timerMs = 0;
+  private readonly tails = new Map<string, string>();
 
   constructor(
     private readonly sink: Sink,
@@ -34,6 +37,15 @@ export class StreamHub {
     this.pollMs = opts.pollMs ?? 1000;
     this.safetyPollMs = opts.safetyPollMs ?? 15_000;
     this.heartbeatMs = opts.heartbeatMs ?? 15_000;
+  }
+
+  /** Where the newest record was last seen, per source ('' = all): later streams page forward from there, not from the start. */
+  async tail(source?: string): Promise<string | null> {
+    const key = source ?? '';
+    const cursor = await tailCursor(this.sink, source, this.tails.get(key) ?? null);
+    if (this.tails.size >= MAX_CACHED_TAILS) this.tails.clear(); // ?source= is caller input: keep the map bounded
+    if (cursor) this.tails.set(key, cursor);
+    return cursor;
   }
 
   /** True while wake-ups come from the sink's notifications rather than polling. */
@@ -109,10 +121,13 @@ export class StreamHub {
   }
 }
 
-/** The cursor after the newest record (of one source): where a stream without a position starts. */
-export async function tailCursor(sink: Sink, source?: string): Promise<string | null> {
+/**
+ * The cursor after the newest record (of one source): where a stream without a position
+ * starts. The sink has no "last cursor" query, so this pages forward from `from`.
+ */
+export async function tailCursor(sink: Sink, source?: string, from: string | null = null): Promise<string | null> {
   const pageSize = 1000;
-  let cursor: string | null = null;
+  let cursor = from;
   for (;;) {
     const page = await sink.read({ since: cursor, limit: pageSize, source });
     if (page.records.length === 0 || !page.nextCursor) return cursor;
@@ -135,7 +150,7 @@ export async function streamRecords(
   let cursor: string | null;
   try {
     if (opts.since) await sink.read({ since: opts.since, limit: 1, source }); // rejects a foreign cursor with 400 before streaming
-    cursor = opts.since ?? (await tailCursor(sink, source));
+    cursor = opts.since ?? (await hub.tail(source));
   } catch (err) {
     return sinkErrorReply(reply, err);
   }
@@ -158,8 +173,13 @@ export async function streamRecords(
   const send = async (chunk: string) => {
     if (res.write(chunk)) return;
     await new Promise<void>((resolve) => {
-      res.once('drain', resolve);
-      res.once('close', resolve);
+      const done = () => {
+        res.off('drain', done);
+        res.off('close', done);
+        resolve();
+      };
+      res.on('drain', done);
+      res.on('close', done);
     });
   };
 
