@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import robotsParserModule from 'robots-parser';
 import type { Redis } from 'ioredis';
 import { metrics } from '../ops/metrics.ts';
@@ -17,7 +18,9 @@ const MAX_ROBOTS_BYTES = 500 * 1024;
 const MAX_ROBOTS_REDIRECTS = 5;
 /** How long a 5xx / unreachable robots.txt defers the whole host. */
 const UNAVAILABLE_MS = 60_000;
-const LOCK_MS = 20_000;
+/** The download lock outlives the download's own time limit. */
+const LOCK_SLACK_MS = 5_000;
+const UNLOCK_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 const LOCK_BUSY_WAIT_MS = 500;
 const MEMO_MS = 30_000;
 
@@ -71,14 +74,15 @@ export class RobotsCache {
     let cached = await this.readCache(key);
     if (!cached) {
       const lockKey = this.key(origin, 'robots-lock');
-      const locked = await this.redis.set(lockKey, String(process.pid), 'PX', LOCK_MS, 'NX');
+      const token = randomUUID();
+      const locked = await this.redis.set(lockKey, token, 'PX', source.fetch.totalTimeoutMs + LOCK_SLACK_MS, 'NX');
       if (!locked) throw new HostBusyError(host, LOCK_BUSY_WAIT_MS, 'is having its robots.txt fetched');
       try {
         cached = await this.download(origin, source, signal);
         if (cached.state === 'unavailable') await this.redis.set(key, JSON.stringify(cached), 'PX', Math.min(UNAVAILABLE_MS, source.robotsCacheSeconds * 1000));
         else await this.redis.set(key, JSON.stringify(cached), 'EX', source.robotsCacheSeconds);
       } finally {
-        await this.redis.del(lockKey);
+        await this.redis.eval(UNLOCK_LUA, 1, lockKey, token);
       }
     }
     if (cached.state === 'unavailable') {
