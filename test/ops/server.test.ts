@@ -242,6 +242,13 @@ describe.each(['sqlite', 'postgres'] as const)('records API over %s', (kind) => 
     const resumed = await resuming;
     expect(resumed.map((e) => (JSON.parse(e.data) as { id: string }).id)).toEqual([fresh[1].id, later.id]);
     expect(resumed[0].id).toBe(events[1].id);
+
+    // Another stream without a position starts after the newest record (the remembered tail, moved forward).
+    await write();
+    const third = await fetch(`${base}/records/stream`, { dispatcher });
+    const newest = await write();
+    const tailEvents = await readEvents(third.body!, 1);
+    expect(tailEvents.map((e) => (JSON.parse(e.data) as { id: string }).id)).toEqual([newest.id]);
     await dispatcher.destroy();
   });
 
