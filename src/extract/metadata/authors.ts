@@ -10,7 +10,9 @@ const PREFIX =
   /^(?:(?:written|posted|reported|text|words|story)\s+by|by|von|bởi|tác giả|bài(?:\s+và\s+ảnh)?|bài\s*\/\s*ảnh|thực hiện|nhóm phóng viên|phóng viên|pv|ctv|author|autor(?:in)?|auteur|par|por|di|door|text|texte|redakteur(?:in)?|reporter|journalist)\s*[:.\-–]?\s+/i;
 const ROLE_SUFFIX = /\s*[(\[](?:[^)\]]*)[)\]]\s*$|\s*[-–|]\s*(?:reporter|editor|redakteur|redaktion|korrespondent|staff writer|phóng viên|pv|ctv)\b.*$/i;
 const EMAIL = /\S+@\S+\.\S+/g;
-const SPLIT = /\s*(?:,|;|\/|&|\s+(?:và|and|und|et|y|e|en|and)\s+)\s*/i;
+const SPLIT = /\s*(?:,|;|\/|&|\s[-–—]\s|\s+(?:và|and|und|et|y|e|en)\s+)\s*/i;
+// "TTXVN", "AFP", "dpa": agencies and desks in capitals, never a person.
+const ACRONYM = /^(?:[A-ZĐ]{2,6}|dpa|afp|ap|reuters|vna|ttxvn|kyodo|xinhua)$/u;
 const NOT_A_NAME = /^(?:admin|administrator|redaktion|editor|staff|guest|gast|unknown|anonymous|anonym|home|more|mehr|share|teilen|comments?|kommentare?|posted|veröffentlicht|published|updated)$/i;
 const BYLINE_CLASS = /(?:^|[\s_-])(?:author|authors|autor|autoren|byline|by-line|tac-?gia|writer|creator|reporter|journalist|verfasser)(?:$|[\s_-]|name)/;
 
@@ -36,7 +38,7 @@ function plausibleName(s: string, site: SiteIdentity): boolean {
   if (!/\p{L}/u.test(s) || /\d{3,}|https?:|www\.|[<>{}=@]/.test(s)) return false;
   const words = s.split(/\s+/);
   if (words.length > 6) return false;
-  if (NOT_A_NAME.test(s) || /^(?:theo|pv|ctv)$/i.test(s)) return false;
+  if (NOT_A_NAME.test(s) || /^(?:theo|pv|ctv)$/i.test(s) || ACRONYM.test(s)) return false;
   // Declared names only: on a personal blog the home link carries the author's own name.
   if (isSiteName(s, site, true)) return false;
   return true;

@@ -45,17 +45,19 @@ const MONTH_RE = Object.keys(MONTHS)
 // Lookarounds instead of \b: \b is ASCII-only and "März"/"août" must end a word too.
 const NB = '(?<![\\p{L}\\p{N}])';
 const NA = '(?![\\p{L}\\p{N}])';
+// Numbers may follow letters directly when inline elements were joined ("Erstellt am<span>09.02.2022</span>").
+const ND = '(?<![\\p{N}])';
 
 const ISO = new RegExp(
-  `${NB}(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?)?(?!\\d)`,
+  `${ND}(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?)?(?!\\d)`,
   'iu',
 );
-const YMD = new RegExp(`${NB}(\\d{4})([./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.]*\\d)`, 'u');
-const DMY = new RegExp(`${NB}(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?!\\d)`, 'u');
+const YMD = new RegExp(`${ND}(\\d{4})([./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.]*\\d)`, 'u');
+const DMY = new RegExp(`${ND}(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?!\\d)`, 'u');
 // "28.07.19": two-digit years only with dots, the German habit.
-const DMY_SHORT = new RegExp(`${NB}(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})(?![\\d.]*\\d)`, 'u');
+const DMY_SHORT = new RegExp(`${ND}(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})(?![\\d.]*\\d)`, 'u');
 const TEXT_DMY = new RegExp(
-  `${NB}(\\d{1,2})(?:\\.|er|st|nd|rd|th|º)?\\s*(?:de\\s+)?(${MONTH_RE})\\.?${NA},?\\s*(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`,
+  `${ND}(\\d{1,2})(?:\\.|er|st|nd|rd|th|º)?\\s*(?:de\\s+)?(${MONTH_RE})\\.?${NA},?\\s*(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`,
   'iu',
 );
 const TEXT_MDY = new RegExp(`${NB}(${MONTH_RE})\\.?${NA}\\s*(\\d{1,2})(?:st|nd|rd|th)?${NA},?\\s*(\\d{4})(?!\\d)`, 'iu');

@@ -181,8 +181,9 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
   for (let level = 0; level < 4 && node; level++) {
     node = node.parent as Element | null;
     if (!node || node.type !== 'tag' || node.name === 'body') break;
-    const text = elementText($, node).slice(0, 1500);
-    const dates = findDates(text, reference);
+    const text = elementText($, node, (el) => isFurniture(el, true, ctx.headline)).slice(0, 1500);
+    // Running text: only full dates; "Ngày 25/1, tại ..." opening a report is the event's day, not the publication's.
+    const dates = findDates(text, reference).filter((d) => d.parts.year !== undefined);
     if (dates.length) {
       const iso = notFuture(partsToIso(pickPublished(text, dates), ctx.timezone, reference, ctx.now), ctx.now);
       if (iso) return iso;
@@ -216,7 +217,7 @@ function afterHeadline($: CheerioAPI, ctx: DateContext, anchor: Element | undefi
   const at = headline ? text.indexOf(headline) : -1;
   if (at < 0) return null;
   const after = text.slice(at + headline.length, at + headline.length + 2500);
-  const dates = findDates(after, reference);
+  const dates = findDates(after, reference).filter((d) => d.parts.year !== undefined);
   if (!dates.length) return null;
   return notFuture(partsToIso(pickPublished(after, dates), ctx.timezone, reference, ctx.now), ctx.now);
 }
