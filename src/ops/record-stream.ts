@@ -53,6 +53,11 @@ export class StreamHub {
     return this.listening;
   }
 
+  /** Open streams. */
+  get size(): number {
+    return this.wakers.size;
+  }
+
   /** Registers a stream; returns its unregister function. */
   add(wake: () => void, close: () => void): () => void {
     this.wakers.add(wake);

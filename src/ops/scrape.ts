@@ -16,6 +16,8 @@ export interface ScrapeOptions {
   staleMs?: number;
   /** Upper bound for the Redis reads of one scrape (default 2 s). */
   timeoutMs?: number;
+  /** Open /records/stream connections, for the clients gauge. */
+  streamClients?: () => number;
   onError?: (what: string, err: Error) => void;
 }
 
@@ -86,6 +88,14 @@ export function createMetricsScraper(opts: ScrapeOptions): MetricsScraper {
     registers: [local],
     collect() {
       this.set(workersReporting);
+    },
+  });
+  new client.Gauge({
+    name: 'tinflow_record_stream_clients',
+    help: 'Open /records/stream connections on this serve process',
+    registers: [local],
+    collect() {
+      this.set(opts.streamClients?.() ?? 0);
     },
   });
   client.collectDefaultMetrics({ register: local });

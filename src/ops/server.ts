@@ -16,9 +16,9 @@ export interface ServerOptions {
   sink: Sink;
   queues: Queues;
   logger?: Logger;
-  /** Default $TINFLOW_API_TOKEN: when set, /records* need `Authorization: Bearer <token>`. */
+  /** Default $TINFLOW_API_TOKEN: when set, /records* need `Authorization: Bearer <token>` ('' turns it off). */
   apiToken?: string;
-  /** Default $TINFLOW_ADMIN_TOKEN: when set, the board is writable and needs the token. */
+  /** Default $TINFLOW_ADMIN_TOKEN: when set, the board is writable and needs the token ('' turns it off). */
   adminToken?: string;
   /** Worker metric snapshots older than this are dropped (default 60 s). */
   metricsStaleMs?: number;
@@ -41,15 +41,16 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     request.log[quiet ? 'debug' : 'info']({ method: request.method, url: redactUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
 
+  const hub = new StreamHub(opts.sink, { ...opts.stream, onError: (err) => app.log.warn({ err: err.message }, 'record notifications lost; polling') });
   const scraper = createMetricsScraper({
     redis: opts.redis,
     prefix: opts.prefix,
     queues: opts.queues,
     staleMs: opts.metricsStaleMs,
     timeoutMs: opts.probeTimeoutMs,
+    streamClients: () => hub.size,
     onError: (what, err) => app.log.warn({ err: err.message }, `metrics: ${what} unavailable`),
   });
-  const hub = new StreamHub(opts.sink, { ...opts.stream, onError: (err) => app.log.warn({ err: err.message }, 'record notifications lost; polling') });
   // SSE responses never end by themselves: close them so that app.close() returns.
   app.addHook('preClose', async () => hub.close());
 

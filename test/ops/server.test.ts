@@ -227,6 +227,7 @@ describe.each(['sqlite', 'postgres'] as const)('records API over %s', (kind) => 
     const res = await fetch(`${base}/records/stream`, { signal: controller.signal, dispatcher });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/event-stream');
+    expect(sample((await app.inject('/metrics')).body, 'tinflow_record_stream_clients')).toBe(1);
     const fresh = [await write(), await write()];
     const events = await readEvents(res.body!, 2);
     controller.abort();
