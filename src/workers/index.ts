@@ -1,4 +1,4 @@
-import { DelayedError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { HostBusyError, backoffDelay } from '../fetch/index.ts';
 import { SinkUnavailableError } from '../sinks/index.ts';
 import { QUEUE_NAMES, type QueueName } from '../queues/index.ts';
@@ -131,8 +131,11 @@ function wrap(ctx: WorkerContext, queue: QueueName, jobTimeoutMs: number) {
         await job.moveToDelayed(Date.now() + waitMs, token);
         throw new DelayedError();
       }
-      const jobError = toJobError(err);
-      const reason = failureReason(err);
+      // A stack overflow or an impossible string/array size comes from the page itself (100k
+      // nested tags...): the same page fails the same way every time, so do not retry it.
+      const cause = err instanceof RangeError ? new UnrecoverableError(`page-too-complex: ${err.message}`) : err;
+      const jobError = toJobError(cause);
+      const reason = failureReason(cause);
       const final = isFinalAttempt(jobError, job.attemptsMade, job.opts.attempts);
       ctx.log[final ? 'warn' : 'info']({ queue, url: job.data.url, source: job.data.source, status: final ? 'failed' : 'retry', reason, ms: Math.round(performance.now() - started), attempt: job.attemptsMade + 1 }, jobError.message);
       if (final) {
