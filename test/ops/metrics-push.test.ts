@@ -25,8 +25,8 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  const keys = Object.values(metricsKeys(prefix));
-  await redis.del(...keys);
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length) await redis.del(...keys);
   await redis.quit();
 });
 
@@ -35,21 +35,24 @@ describe('metrics pushed through Redis', () => {
     const keys = metricsKeys(prefix);
     metrics.recordsWritten.inc({ source: 'tam-dung' }, 5);
     const pusher = startMetricsPusher(redis, prefix, { intervalMs: 50 });
-    await waitFor(async () => (await redis.hexists(keys.workers, processId())) === 1);
+    try {
+      await waitFor(async () => (await redis.hexists(keys.workers, processId())) === 1);
 
-    // Seen from two minutes later the entry is stale: folded into the retired sum.
-    // (A tick landing between the read and the fold makes the compare-and-set refuse: retry then.)
-    let later: WorkerMetrics = { live: new Map(), retired: null };
-    await waitFor(async () => {
-      later = await readWorkerMetrics(redis, prefix, { now: Date.now() + 120_000 });
-      return later.retired !== null;
-    });
-    expect(later.live.size).toBe(0);
-    expect(await total([later.retired!], 'tam-dung')).toBe(5);
+      // Seen from two minutes later the entry is stale: folded into the retired sum.
+      // (A tick landing between the read and the fold makes the compare-and-set refuse: retry then.)
+      let later: WorkerMetrics = { live: new Map(), retired: null };
+      await waitFor(async () => {
+        later = await readWorkerMetrics(redis, prefix, { now: Date.now() + 120_000 });
+        return later.retired !== null;
+      });
+      expect(later.live.size).toBe(0);
+      expect(await total([later.retired!], 'tam-dung')).toBe(5);
 
-    await waitFor(async () => (await redis.hexists(keys.workers, `${processId()}:1`)) === 1);
-    metrics.recordsWritten.inc({ source: 'tam-dung' }, 2);
-    await pusher.stop();
+      await waitFor(async () => (await redis.hexists(keys.workers, `${processId()}:1`)) === 1);
+      metrics.recordsWritten.inc({ source: 'tam-dung' }, 2);
+    } finally {
+      await pusher.stop();
+    }
 
     const now = await readWorkerMetrics(redis, prefix);
     expect([...now.live.keys()]).toEqual([`${processId()}:1`]);
