@@ -78,6 +78,7 @@ export function dropFurniture(body: Element, known?: Map<Element, Stats>): void 
         const role = c.attribs.role;
         if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner') drop = !guard(c);
       }
+      if (drop && process.env.TF_DEBUG) console.log("drop", c.name, hintOf(c), JSON.stringify(stats.get(c)));
       if (drop) detach(c);
       else visit(c);
     }
@@ -108,7 +109,7 @@ export function findBoilerplateHeadings(root: Element): Element[] {
     }
     for (const c of short) {
       const s = squash(rawText(c));
-      if (s && BOILERPLATE_HEADING.test(s) && headingLike(c) && !out.includes(c)) out.push(c);
+      if (s && c.name !== 'h1' && BOILERPLATE_HEADING.test(s) && headingLike(c) && !out.includes(c)) out.push(c);
     }
     return len;
   };
@@ -153,6 +154,7 @@ export function cutBoilerplateBlocks(root: Element, known?: Map<Element, Stats>)
       detach(box);
       continue;
     }
+    if (process.env.TF_DEBUG) console.log("cut", h.name, squash(rawText(h)), box.name, hintOf(box), good);
     for (const n of doomed) detach(n);
   }
 }

@@ -56,6 +56,9 @@ function outermost(els: Element[]): Element[] {
   });
 }
 
+const SHORT_ARTICLE = 250;
+const textLength = (blocks: Block[]) => blocks.reduce((n, b) => n + b.text.length, 0);
+
 function leadText(el: Element): string {
   return normalizeText(rawText(el).replace(/\s+/g, ' '));
 }
@@ -102,7 +105,9 @@ export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResu
     }
     if (!nodes.some((n) => squash(rawText(n)).length > 0)) nodes = [];
   }
+  let generic = false;
   if (!nodes.length) {
+    generic = true;
     cleanDocument(root);
     const sel = selectContent(root);
     nodes = sel ? sel.nodes : [];
@@ -120,7 +125,18 @@ export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResu
   }
   nodes = nodes.filter((n) => n.parent !== null || n === root || n.type === 'tag');
 
-  const { blocks, images } = collectBlocks(nodes, { baseUrl: opts.url, title: opts.title });
+  let { blocks, images } = collectBlocks(nodes, { baseUrl: opts.url, title: opts.title });
+  if (generic && textLength(blocks) < SHORT_ARTICLE) {
+    // Nothing read like prose: try again counting short lines (dialogue, verse, lists) as text.
+    const sel = selectContent(root, true);
+    if (sel) {
+      const again = collectBlocks(sel.nodes, { baseUrl: opts.url, title: opts.title });
+      if (textLength(again.blocks) > textLength(blocks)) {
+        ({ blocks, images } = again);
+        nodes = sel.nodes;
+      }
+    }
+  }
   const result = finish(lead, blocks, images, ruleMisses);
   if (nodes.length) creditsAfter(nodes[nodes.length - 1], result);
   return result;

@@ -96,7 +96,7 @@ const HEADING_WORDS = [
   'das könnte sie auch interessieren', 'das könnte dich auch interessieren', 'auch interessant', 'meistgelesen',
   'meistgelesene artikel', 'neueste beiträge', 'neueste artikel', 'beitrag teilen', 'artikel teilen', 'teilen',
   'teilen sie dies mit', 'teile dies', 'teilen mit', 'folgen sie uns', 'zum thema', 'passend zum thema', 'themen', 'schlagworte',
-  'aktuelle beiträge', 'top-artikel', 'empfehlungen', 'über den autor', 'letzte beiträge', 'gefällt mir', 'verwandte themen',
+  'aktuelle beiträge', 'top-artikel', 'empfehlungen', 'über den autor', 'letzte beiträge', 'verwandte themen',
   // French / Spanish / Italian / Portuguese
   'à lire aussi', 'a lire aussi', 'lire aussi', 'sur le même sujet', 'les plus lus', 'commentaires', 'partager', 'articles liés',
   'leer más', 'lee también', 'te puede interesar', 'noticias relacionadas', 'comentarios', 'compartir', 'más leídas',

@@ -29,8 +29,8 @@ function leadLike(el: Element, s: Stats | undefined): boolean {
  * furniture text, so it grows to take in every paragraph but stops before link lists.
  * Siblings that read like article text (a lead above the body, a second body part) join it.
  */
-export function selectContent(body: Element): { nodes: Element[]; stats: Map<Element, Stats> } | null {
-  const stats = computeStats(body);
+export function selectContent(body: Element, lenient = false): { nodes: Element[]; stats: Map<Element, Stats> } | null {
+  const stats = computeStats(body, lenient);
   let best: Element | null = null;
   let bestScore = -Infinity;
   for (const [el, s] of stats) {

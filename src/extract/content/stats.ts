@@ -12,18 +12,19 @@ export interface Stats {
 
 const SENTENCE = /[.!?…:;"”»)]\s*$|[,;]\s|[.!?]\s+\p{Lu}/u;
 
-function weigh(chars: number, linkChars: number, text: string): { good: number; bad: number; para: number } {
+function weigh(chars: number, linkChars: number, text: string, lenient: boolean): { good: number; bad: number; para: number } {
   if (chars === 0) return { good: 0, bad: 0, para: 0 };
   if (linkChars / chars > 0.5) return { good: 0, bad: chars, para: 0 };
-  if (chars >= 70 || (chars >= 25 && SENTENCE.test(text))) return { good: chars - linkChars, bad: linkChars, para: 1 };
+  if (chars >= 70 || (chars >= 25 && SENTENCE.test(text)) || lenient) return { good: chars - linkChars, bad: linkChars, para: 1 };
   return { good: 0, bad: chars * 0.5, para: 0 };
 }
 
 /**
  * One pass over the subtree: every run of inline text between block boundaries is a leaf,
- * weighed and added to its block owner and all that owner's ancestors.
+ * weighed and added to its block owner and all that owner's ancestors. `lenient` counts
+ * short lines as prose too (dialogue, verse, recipes), for pages where nothing else qualifies.
  */
-export function computeStats(root: Element): Map<Element, Stats> {
+export function computeStats(root: Element, lenient = false): Map<Element, Stats> {
   const map = new Map<Element, Stats>();
   let text = '';
   let chars = 0;
@@ -37,7 +38,7 @@ export function computeStats(root: Element): Map<Element, Stats> {
       if (t) {
         const n = t.length;
         const l = Math.min(linkChars, n);
-        const w = weigh(n, l, t);
+        const w = weigh(n, l, t, lenient);
         for (let p: AnyNode | null = owner; p && p.type !== 'root'; p = p.parent) {
           const el = p as Element;
           let s = map.get(el);
