@@ -50,17 +50,18 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
 /** The keys only outlive a prefix nobody uses any more by this long. */
 const KEY_TTL_SECONDS = 30 * 24 * 3600;
 
+// Every push also extends the retired total and its ids: they expire only once nobody pushes any more.
 const PUSH_SCRIPT = `
 if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-redis.call('EXPIRE', KEYS[1], ARGV[3])
+for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[3]) end
 return 1`;
 
 /** Writes this process's registry under `id`; false when that id was retired (its counts are already in the retired sum). */
 export async function pushMetricsOnce(redis: Redis, prefix: string, id = processId()): Promise<boolean> {
   const entry: PushedEntry = { at: Date.now(), metrics: await registry.getMetricsAsJSON() };
   const keys = metricsKeys(prefix);
-  const written = await redis.eval(PUSH_SCRIPT, 2, keys.workers, keys.retiredIds, id, JSON.stringify(entry), KEY_TTL_SECONDS);
+  const written = await redis.eval(PUSH_SCRIPT, 3, keys.workers, keys.retiredIds, keys.retired, id, JSON.stringify(entry), KEY_TTL_SECONDS);
   return written === 1;
 }
 

@@ -70,6 +70,10 @@ describe('metrics pushed through Redis', () => {
     expect(after.live.size).toBe(0);
     expect(await total([after.retired!], 'dua-tranh')).toBe(6);
     expect((await redis.smembers(metricsKeys(other).retiredIds)).sort()).toEqual(['may-a:1:1', 'may-b:2:2']);
+    // A later push keeps the retired total alive as long as the fleet runs.
+    await redis.expire(metricsKeys(other).retired, 100);
+    expect(await pushMetricsOnce(redis, other, 'may-e:5:5')).toBe(true);
+    expect(await redis.ttl(metricsKeys(other).retired)).toBeGreaterThan(24 * 3600);
     await redis.del(...Object.values(metricsKeys(other)));
   });
 
