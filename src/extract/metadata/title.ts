@@ -36,20 +36,29 @@ function headingText($: CheerioAPI, el: Element): string {
 }
 
 /** The article's own heading: an h1 that is not the logo, preferring one inside the article. */
-function headingCandidates($: CheerioAPI): string[] {
-  const scored: { text: string; score: number }[] = [];
+interface Heading {
+  text: string;
+  score: number;
+  /** Inside article/main or a headline-classed element, or the page's only heading: the page says this is its title. */
+  trusted: boolean;
+}
+
+function headingCandidates($: CheerioAPI): Heading[] {
+  const scored: Heading[] = [];
   $('h1, [itemprop="headline"]').each((i, el) => {
     if (el.type !== 'tag' || el.name === 'meta') return;
     const text = headingText($, el);
     if (!text || text.length > 300) return;
     if (isLogoHeading(el)) return;
     let score = el.name === 'h1' ? 2 : 1;
+    const marked = el.attribs.itemprop === 'headline' || HEADLINE.test(classId(el));
     if (el.attribs.itemprop === 'headline') score += 2;
     if (inArticle(el)) score += 1;
     if (HEADLINE.test(classId(el))) score += 1;
-    scored.push({ text, score: score - i * 0.01 });
+    scored.push({ text, score: score - i * 0.01, trusted: marked || inArticle(el) });
   });
-  return scored.sort((a, b) => b.score - a.score).map((s) => s.text);
+  if (scored.length === 1) scored[0].trusted = true;
+  return scored.sort((a, b) => b.score - a.score);
 }
 
 function secondaryHeadings($: CheerioAPI): string[] {
@@ -76,6 +85,8 @@ export function stripSiteAffixes(title: string, site: SiteIdentity): string {
   return kept || title;
 }
 
+const MIN_HEADLINE_WORDS = 2;
+
 function agrees(a: string, b: string): boolean {
   const ka = looseKey(a);
   const kb = looseKey(b);
@@ -85,7 +96,18 @@ function agrees(a: string, b: string): boolean {
   return ka.length >= 10 && (kb.startsWith(ka) || kb.endsWith(ka));
 }
 
+/** Separators left at either end once an empty kicker or site name is gone (": Headline", "Headline |"). */
+function trimSeparators(title: string | null): string | null {
+  if (!title) return title;
+  const t = title.replace(/^[\s:|\-–—·•]+(?=\S)/u, '').replace(/(?<=\S)[\s:|\-–—·•]+$/u, '');
+  return t || title;
+}
+
 export function extractTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefined): string | null {
+  return trimSeparators(pickTitle($, site, article));
+}
+
+function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefined): string | null {
   const headings = headingCandidates($);
   const docTitle = cleanText($('head title').first().text() || $('title').first().text());
   const og = metaContent($, ['og:title']);
@@ -94,7 +116,7 @@ export function extractTitle($: CheerioAPI, site: SiteIdentity, article: LdNode 
   const metaTitles = [og, ld, tw, docTitle].filter((t): t is string => !!t);
 
   // A heading confirmed by a metadata title (equal, or a prefix of it) is the cleanest form.
-  for (const raw of headings) {
+  for (const { text: raw } of headings) {
     const h = stripSiteAffixes(raw, site);
     if (isSiteName(h, site)) continue;
     for (const t of metaTitles) {
@@ -110,10 +132,16 @@ export function extractTitle($: CheerioAPI, site: SiteIdentity, article: LdNode 
       if (k === looseKey(stripped) || stripped.split(SEPARATOR_G).some((seg) => looseKey(seg) === k)) return h;
     }
   }
+  // An article heading that reads like a headline beats a differently worded SEO title.
+  const top = headings[0];
+  if (top?.trusted) {
+    const h = stripSiteAffixes(top.text, site);
+    if (!isSiteName(h, site) && h.split(/\s+/).length >= MIN_HEADLINE_WORDS) return h;
+  }
   for (const t of metaTitles) {
     const s = stripSiteAffixes(t, site);
     if (s && !isSiteName(s, site)) return s;
   }
-  const h = headings.map((x) => stripSiteAffixes(x, site)).find((x) => !isSiteName(x, site)) ?? secondary[0];
+  const h = headings.map((x) => stripSiteAffixes(x.text, site)).find((x) => !isSiteName(x, site)) ?? secondary[0];
   return h ?? (metaTitles[0] || null);
 }
