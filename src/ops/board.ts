@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
-import type { IServerAdapter } from '@bull-board/api/typings/app';
 import type { Queues } from '../queues/index.ts';
 import { requireAdmin } from './auth.ts';
 
@@ -16,8 +15,7 @@ export async function adminBoard(app: FastifyInstance, opts: { queues: Queues; a
   serverAdapter.setBasePath(BOARD_PATH);
   createBullBoard({
     queues: [queues.sources, queues.discover, queues.articles].map((q) => new BullMQAdapter(q, { readOnlyMode: !adminToken, allowRetries: Boolean(adminToken) })),
-    // @bull-board/fastify pins its own copy of @bull-board/api: same shapes, separate declarations.
-    serverAdapter: serverAdapter as unknown as IServerAdapter,
+    serverAdapter,
     options: { uiConfig: { boardTitle: 'tinflow queues' } },
   });
   await app.register(serverAdapter.registerPlugin(), { prefix: BOARD_PATH });
