@@ -51,9 +51,13 @@ export function siteIdentity($: CheerioAPI, url: string, nodes: LdNode[]): SiteI
 }
 
 /** Whether a short string is the publication's own name (site name, publisher, host). */
+const DOMAIN_NAME = /^(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,6}$/iu;
+
 export function isSiteName(text: string, site: SiteIdentity, declaredOnly = false): boolean {
   const k = looseKey(text);
   if (!k) return false;
+  // "FASSETTE.NET", "baomau.vn": a bare domain name names a site, whichever.
+  if (!declaredOnly && DOMAIN_NAME.test(text.trim())) return true;
   for (const n of declaredOnly ? site.names.slice(0, site.declaredCount) : site.names) {
     const nk = looseKey(n);
     if (!nk) continue;

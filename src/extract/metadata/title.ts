@@ -123,6 +123,12 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
       if (agrees(h, t) || agrees(h, stripSiteAffixes(t, site))) return h;
       if (t.split(SEPARATOR_G).some((seg) => looseKey(seg) === looseKey(h))) return h;
     }
+    // A heading that also prints a kicker or subtitle in unmarked spans: the metadata title is the headline inside it.
+    for (const t of metaTitles) {
+      const s = stripSiteAffixes(t, site);
+      const ks = looseKey(s);
+      if (ks.length >= 12 && looseKey(h).includes(ks) && !isSiteName(s, site)) return s;
+    }
   }
   const secondary = secondaryHeadings($);
   for (const t of metaTitles) {
