@@ -2,7 +2,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { escapeText, escapeAttribute } from 'entities';
 import { BLOCK_TAGS, HEADING_TAGS, hintOf, isElement, rawText, squash } from './dom.ts';
 import { imageUrl, isCreditLine, splitCaption, type ImageRef } from './figures.ts';
-import { BOILERPLATE_HEADING, JUNK_LINE } from './patterns.ts';
+import { BOILERPLATE_HEADING, JUNK_LINE, META_LINE } from './patterns.ts';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'quote' | 'row' | 'figure';
 
@@ -68,6 +68,8 @@ function isFigureBox(el: Element): boolean {
   if (n !== 1 && !(n >= 1 && el.name === 'figure')) return false;
   return rawText(el).length < 500;
 }
+
+const LONG_CAPTION = 300;
 
 export interface CollectOptions {
   baseUrl: string;
@@ -155,6 +157,7 @@ export function collectBlocks(nodes: Element[], opts: CollectOptions): Collected
       return;
     }
     if (n < 40 && (JUNK_LINE.test(t) || DATE_LINE.test(t))) return;
+    if (n < 160 && META_LINE.test(t)) return;
     const lower = t.toLowerCase();
     if (titleKey && lower === titleKey) return;
     if (captionTexts.has(captionKey(t))) return;
@@ -272,7 +275,16 @@ export function collectBlocks(nodes: Element[], opts: CollectOptions): Collected
       const f = figure;
       figure = null;
       const capText = squash(f.caption.join(' '));
-      if (f.image) {
+      // Gallery slides and "figures" that hold whole paragraphs: that text is the article, not a caption.
+      if (capText.length > LONG_CAPTION) {
+        if (f.image && !images.some((i) => i.url === f.image!.url)) {
+          images.push(f.image);
+          blocks.push({ kind: 'figure', text: '', html: '', image: f.image });
+        }
+        for (const c of f.caption) blocks.push({ kind: 'p', text: c, html: escapeText(c) });
+        goodSeen += capText.length;
+        f.caption = [];
+      } else if (f.image) {
         const s = splitCaption(capText);
         f.image.caption = s.caption;
         f.image.credit = s.credit;
@@ -281,7 +293,7 @@ export function collectBlocks(nodes: Element[], opts: CollectOptions): Collected
           blocks.push({ kind: 'figure', text: '', html: '', image: f.image });
         }
       }
-      if (capText) {
+      if (capText && capText.length <= LONG_CAPTION) {
         addCaptionKeys(captionTexts, capText);
         for (const c of f.caption) addCaptionKeys(captionTexts, c);
       }

@@ -66,7 +66,8 @@ function leadText(el: Element): string {
 /** Main text, lead, pictures and credits of an article page. Mutates the DOM. */
 export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResult {
   const ruleMisses: string[] = [];
-  const root = ($('body')[0] ?? $.root()[0]) as Element;
+  // <html>, not <body>: broken pages leave article markup inside <head>.
+  const root = ($('html')[0] ?? $('body')[0] ?? $.root()[0]) as Element;
 
   for (const sel of [...(opts.rules?.remove ?? []), ...(opts.template?.remove ?? [])]) {
     try {

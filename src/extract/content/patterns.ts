@@ -10,7 +10,7 @@ const STRONG_WORDS = [
   'recommended', 'recommendations', 'readmore', 'read-more', 'more-news', 'mostread', 'most-read', 'most-popular', 'most-viewed',
   'docnhieu', 'xemnhieu', 'menu', 'navbar', 'nav', 'navigation', 'disqus', 'outbrain', 'taboola', 'other-news', 'news-other',
   'same-cat', 'samecate', 'same-category', 'cung-chuyen-muc', 'xem-them', 'xemthem', 'tinkhac', 'tin-khac', 'widget', 'widgets',
-  'yarpp', 'sharedaddy', 'jp-relatedposts', 'adsbygoogle', 'sponsored', 'subscribe', 'subscription', 'paywall', 'login', 'signup',
+  'yarpp', 'sharedaddy', 'jp-relatedposts', 'adsbygoogle', 'sponsored', 'subscribe', 'subscription', 'login', 'signup',
   'teaser-list', 'also-read', 'pagination', 'pager', 'masthead',
 ];
 const WEAK_WORDS = [
@@ -18,7 +18,7 @@ const WEAK_WORDS = [
   'paging', 'popular', 'trending', 'tag', 'tags', 'taglist', 'tag-list', 'keyword', 'keywords', 'topics', 'toolbar', 'tool', 'tools',
   'print', 'rating', 'vote', 'author-box', 'authorbox', 'about-author', 'bio', 'zalo', 'facebook', 'twitter', 'skip', 'search',
   'header-top', 'top-bar', 'copyright', 'disclaimer', 'player', 'video-list', 'box-news', 'box-tin', 'list-news', 'timeline', 'meta',
-  'byline', 'date', 'dateline', 'info', 'caption-list', 'gallery-list', 'slider', 'carousel', 'hidden',
+  'byline', 'paywall', 'date', 'dateline', 'info', 'caption-list', 'gallery-list', 'slider', 'carousel', 'hidden',
 ];
 const POSITIVE_WORDS = [
   'article', 'articlebody', 'article-body', 'article-content', 'content', 'contents', 'entry', 'entry-content', 'post', 'post-content',
@@ -96,7 +96,10 @@ const HEADING_WORDS = [
   'das könnte sie auch interessieren', 'das könnte dich auch interessieren', 'auch interessant', 'meistgelesen',
   'meistgelesene artikel', 'neueste beiträge', 'neueste artikel', 'beitrag teilen', 'artikel teilen', 'teilen',
   'teilen sie dies mit', 'teile dies', 'teilen mit', 'folgen sie uns', 'zum thema', 'passend zum thema', 'themen', 'schlagworte',
-  'aktuelle beiträge', 'top-artikel', 'empfehlungen', 'über den autor', 'letzte beiträge', 'verwandte themen',
+  'aktuelle beiträge', 'top-artikel', 'empfohlene beiträge', 'empfohlene artikel', 'weitere themen', 'weitere informationen',
+  'weiterführende informationen', 'weiterführende links', 'mehr aus dem channel', 'mehr aus der rubrik', 'mehr zum thema', 'newsticker',
+  'das könnte sie auch interessieren', 'auch lesenswert', 'beliebte beiträge', 'beliebte artikel', 'ähnliche themen', 'verwandte links',
+  'explore further', 'more on this story', 'more on this topic', 'related topics', 'related reading', 'trending now', 'popular now', 'empfehlungen', 'über den autor', 'letzte beiträge', 'verwandte themen',
   // French / Spanish / Italian / Portuguese
   'à lire aussi', 'a lire aussi', 'lire aussi', 'sur le même sujet', 'les plus lus', 'commentaires', 'partager', 'articles liés',
   'leer más', 'lee también', 'te puede interesar', 'noticias relacionadas', 'comentarios', 'compartir', 'más leídas',
@@ -107,10 +110,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A whole heading text (already normalized) that opens a boilerplate block. */
 export const BOILERPLATE_HEADING = new RegExp(
-  `^(?:${HEADING_WORDS.map(escape).join('|')})(?:\\s*\\(\\d+\\))?\\s*[:»›>.…!]*$`,
+  `^(?:${HEADING_WORDS.map(escape).join('|')})(?:\\s+(?:auf|bei|von|im|in|on|at|from)\\s+\\S.{0,30})?(?:\\s*\\(\\d+\\))?\\s*[:»›>.…!]*$`,
   'iu',
 );
 
 /** Short single lines of page furniture that never belong to the body. */
 export const JUNK_LINE =
-  /^(?:print|drucken|in-?\s?druck|e-?mail|mail|facebook|twitter|x|linkedin|whatsapp|pinterest|telegram|zalo|tweet|share|teilen|chia sẻ|in bài|gửi bài|lưu|like|thích|theo dõi|follow|back to top|nach oben|zurück|zurück zur übersicht|top|weiter|weiterlesen|read more|xem thêm|\+\s*\d*|[0-9]+\s*(?:comments?|kommentare?|bình luận)?)$/iu;
+  /^(?:print|drucken|rezept drucken|artikel drucken|seite drucken|kommentieren|bild anzeigen|bild vergrößern|zum artikel|mehr anzeigen|show more|load more|weiterlesen|mehr lesen|in-?\s?druck|e-?mail|mail|facebook|twitter|x|linkedin|whatsapp|pinterest|telegram|zalo|tweet|share|teilen|chia sẻ|in bài|gửi bài|lưu|like|thích|theo dõi|follow|back to top|nach oben|zurück|zurück zur übersicht|top|weiter|weiterlesen|read more|xem thêm|\+\s*\d*|[0-9]+\s*(?:comments?|kommentare?|bình luận)?)$/iu;
+
+/** Post-meta and call-to-action lines that sit at the edges of articles, matched at the start of short lines. */
+export const META_LINE =
+  /^(?:this (?:entry|post) was posted|posted (?:in|on|by)\b|dieser (?:eintrag|beitrag) wurde (?:am|veröffentlicht|in)|der beitrag wurde am|veröffentlicht (?:am|in)\b|last modified:|zuletzt (?:aktualisiert|geändert)|filed under|tagged with|kategorie(?:n)?:|schlagwörter:|schlagworte:|tags:|stichwörter:|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|teilen sie (?:den|diesen) (?:artikel|beitrag)|share (?:this|the) (?:article|post|story)|did you (?:like|enjoy) this|if you (?:enjoyed|liked) (?:reading )?this|(?:photo|image|picture)s? credits?\b|photograph(?:s)? by\b|crédits? photos?\b|titelbild:|beitragsbild\b|headerbild:|bildquelle:|bildnachweis:|foto(?:s)?:|quelle:\s*\S+$)/iu;
