@@ -64,6 +64,11 @@ function paragraph(r: () => number): string {
 
 const slugOf = (i: number) => `bai-viet-tong-hop-so-${i}-hop-tac-khu-vuc`;
 
+/** The article URLs of a generated site with `count` pages at baseUrl, in id order. */
+export function generatedArticleUrls(baseUrl: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => baseUrl + articlePath({ slug: slugOf(i), id: FIRST_ID + i }));
+}
+
 /** Article number i (0-based) of a generated site: deterministic. */
 export function generatedArticle(i: number): SampleArticle {
   const r = rng(i * 2654435761 + 17);
@@ -189,7 +194,7 @@ export async function startGeneratedSite(opts: GeneratedSiteOptions = {}): Promi
   return {
     baseUrl,
     pages: count,
-    articleUrls: () => Array.from({ length: count }, (_, i) => urlOf(i)),
+    articleUrls: () => generatedArticleUrls(baseUrl, count),
     hits: () => hits,
     close: () =>
       new Promise<void>((resolve) => {
