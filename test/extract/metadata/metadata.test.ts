@@ -45,6 +45,22 @@ describe('title', () => {
     expect(meta(html).title).toBe('Nông dân miền Tây vào vụ mùa mới');
   });
 
+  it('prefers an article heading over a differently worded SEO title', () => {
+    const html = page(
+      '<title>Giá xăng hôm nay: cập nhật mới nhất | Báo Mẫu</title><meta property="og:site_name" content="Báo Mẫu">',
+      '<article><h1 class="article-title">Giá xăng giảm lần thứ ba liên tiếp</h1></article>',
+    );
+    expect(meta(html).title).toBe('Giá xăng giảm lần thứ ba liên tiếp');
+  });
+
+  it('takes the metadata headline out of a heading that also prints an unmarked kicker', () => {
+    const html = page(
+      '<meta property="og:title" content="Nông dân miền Tây vào vụ mùa mới">',
+      '<article><h1><span>Đồng bằng</span> <span>Nông dân miền Tây vào vụ mùa mới</span></h1></article>',
+    );
+    expect(meta(html).title).toBe('Nông dân miền Tây vào vụ mùa mới');
+  });
+
   it('decodes entities, including double-encoded ones', () => {
     const html = page('<meta property="og:title" content="Ông A nói &amp;quot;không&amp;quot; &amp;amp; rời đi">', '');
     expect(meta(html).title).toBe('Ông A nói "không" & rời đi');
@@ -90,6 +106,34 @@ describe('dates', () => {
     expect(meta(html).publishedAt).toBe('2024-01-25T00:00:00+07:00');
     const noContext = page('', '<article><h1>Lễ hội</h1><span class="date">Ngày 25/1</span><p>Không có năm.</p></article>');
     expect(meta(noContext).publishedAt).toBe('2026-01-25T00:00:00+07:00');
+  });
+
+  it('prefers the printed day when a UTC machine date falls on the day before', () => {
+    const html = page(
+      '<meta property="article:published_time" content="2024-03-11T19:30:00Z">',
+      '<article><h1>Bão đổ bộ</h1><div class="date">12/03/2024 02:30</div><p>Nội dung.</p></article>',
+    );
+    expect(meta(html).publishedAt).toBe('2024-03-12T02:30:00+07:00');
+  });
+
+  it('lets sources vote: the machine date loses to two sources that agree on another day', () => {
+    const html = page(
+      '<meta name="pubdate" content="2023-01-11">',
+      '<article><h1>Nước sạch</h1><time datetime="2023-11-01T08:00:00+07:00">01/11/2023</time><span class="date">01/11/2023 08:00</span></article>',
+    );
+    expect(meta(html).publishedAt?.slice(0, 10)).toBe('2023-11-01');
+  });
+
+  it('reads a labelled date ("Ngày đăng:") and ignores a yearless day opening the report', () => {
+    const labelled = page('', '<div><h1>Hội nghị</h1><p>Ngày 25/1, tại Hà Nội, hội nghị đã khai mạc.</p><p>Ngày đăng: 26/01/2025 09:10</p></div>');
+    expect(meta(labelled).publishedAt).toBe('2025-01-26T09:10:00+07:00');
+    const bodyOnly = page('', '<div><h1>Hội nghị</h1><p>Ngày 25/1, tại Hà Nội, hội nghị đã khai mạc.</p></div>');
+    expect(meta(bodyOnly).publishedAt).toBeNull();
+  });
+
+  it('does not take dates from comments even when they are marked up as time', () => {
+    const html = page('', '<article><h1>Tin</h1><p>Nội dung.</p></article><div class="comment-list"><time datetime="2024-02-02T10:00:00+07:00">2/2</time></div>');
+    expect(meta(html).publishedAt).toBeNull();
   });
 
   it('is null when the page carries no date (never invented)', () => {
