@@ -7,9 +7,13 @@ import { isSiteName, type SiteIdentity } from './site.ts';
 
 const ORGANIZATION = /Organization|Corporation|NewsMedia|WebSite|Brand/i;
 const PREFIX =
-  /^(?:(?:written|posted|reported|text|words|story)\s+by|by|von|bởi|tác giả|bài(?:\s+và\s+ảnh)?|bài\s*\/\s*ảnh|thực hiện|nhóm phóng viên|phóng viên|pv|ctv|author|autor(?:in)?|auteur|par|por|di|door|text|texte|redakteur(?:in)?|reporter|journalist)\s*[:.\-–]?\s+/i;
+  /^(?:(?:view|see)\s+all\s+(?:posts|articles|stories)\s+by|all\s+posts\s+by|(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|post\s+author(?:\s+by)?|(?:veröffentlicht|geschrieben|verfasst|publiziert|erstellt)\s+von|(?:publié|écrit)\s+par|plus\s+par|(?:written|posted|reported|text|words|story)\s+by|by|vom|von|bởi|tác giả|bài(?:\s+và\s+ảnh)?|bài\s*\/\s*ảnh|thực hiện|nhóm phóng viên|phóng viên|pv|ctv|author|autor(?:in)?|auteur|par|por|di|door|text|texte|redakteur(?:in)?|reporter|journalist)\s*[:.\-–]?\s+/i;
 const ROLE_SUFFIX = /\s*[(\[](?:[^)\]]*)[)\]]\s*$|\s*[-–|]\s*(?:reporter|editor|redakteur|redaktion|korrespondent|staff writer|phóng viên|pv|ctv)\b.*$/i;
 const EMAIL = /\S+@\S+\.\S+/g;
+// Labels glued to the name by inline markup: "AuthorAndreas Kalt", "Veröffentlicht vonChris Jung".
+const GLUED_PREFIX = /^(?:.*\s)?(?:author|autor|von|by|par)(?=\p{Lu}\p{Ll})/u;
+const TRAILING_DATE = /\s+(?:jan|feb|mar|märz|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zä]*\.?\s+\d{1,2}\b.*$|\s+\d{1,2}:\d{2}.*$/i;
+const MONTH_OR_TIME = /\d{1,2}:\d{2}|\b(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?)\b\.?\s*\d/i;
 const SPLIT = /\s*(?:,|;|\/|&|\s[-–—]\s|\s+(?:và|and|und|et|y|e|en)\s+)\s*/i;
 // "TTXVN", "AFP", "dpa": agencies and desks in capitals, never a person.
 const ACRONYM = /^(?:[A-ZĐ]{2,6}|dpa|afp|ap|reuters|vna|ttxvn|kyodo|xinhua)$/u;
@@ -22,11 +26,17 @@ export function splitAuthors(raw: string, site: SiteIdentity): string[] {
   // "Theo X" names the source (an agency or another paper), never an author.
   if (/^theo\s/i.test(s)) return [];
   s = s.replace(/\s*(?:\||•|·)\s*.*$/, '');
+  s = s.replace(GLUED_PREFIX, '');
   for (let i = 0; i < 3; i++) s = s.replace(PREFIX, '');
-  s = s.replace(/\s*[-–—]\s*\d.*$/, '').replace(/\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}.*$/, '');
+  s = s.replace(TRAILING_DATE, '').replace(/\s*[-–—]\s*\d.*$/, '').replace(/\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}.*$/, '');
   const out: string[] = [];
   for (let part of s.split(SPLIT)) {
-    part = part.replace(PREFIX, '').replace(ROLE_SUFFIX, '').replace(/^[\s:.,\-–—]+|[\s:.,\-–—]+$/g, '').trim();
+    part = part
+      .replace(PREFIX, '')
+      .replace(ROLE_SUFFIX, '')
+      .replace(/\s+(?:am|on|le|el|il|lúc|ngày)$/i, '')
+      .replace(/^[\s:,\-–—]+|[\s:,\-–—]+$/g, '')
+      .trim();
     if (!plausibleName(part, site)) continue;
     out.push(part);
   }
@@ -35,13 +45,21 @@ export function splitAuthors(raw: string, site: SiteIdentity): string[] {
 
 function plausibleName(s: string, site: SiteIdentity): boolean {
   if (s.length < 2 || s.length > 60) return false;
-  if (!/\p{L}/u.test(s) || /\d{3,}|https?:|www\.|[<>{}=@]/.test(s)) return false;
+  if (!/\p{L}/u.test(s) || /\d{3,}|https?:|www\.|[<>{}=@]/.test(s) || MONTH_OR_TIME.test(s)) return false;
+  if (/admin|webmaster|^(?:no author|anonymous)$/i.test(s)) return false;
   const words = s.split(/\s+/);
   if (words.length > 6) return false;
   if (NOT_A_NAME.test(s) || /^(?:theo|pv|ctv)$/i.test(s) || ACRONYM.test(s)) return false;
   // Declared names only: on a personal blog the home link carries the author's own name.
   if (isSiteName(s, site, true)) return false;
   return true;
+}
+
+function inComment(el: Element): boolean {
+  for (let n: Element | null = el; n && n.type === 'tag'; n = n.parent as Element | null) {
+    if (/comment|kommentar|binh-luan/.test(classId(n))) return true;
+  }
+  return false;
 }
 
 function dedupe(names: string[]): string[] {
@@ -95,15 +113,15 @@ export function extractAuthors($: CheerioAPI, site: SiteIdentity, article: LdNod
       const v = metaContent($, ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl']);
       return v && !/^https?:/i.test(v) ? splitAuthors(v, site) : [];
     },
-    () => fromElements($, $('[itemprop="author"], a[rel~="author"], [rel~="author"]').toArray().filter((el) => !inBoilerplate(el)), site),
-    () =>
-      fromElements(
-        $,
-        $('body *')
-          .toArray()
-          .filter((el) => el.type === 'tag' && BYLINE_CLASS.test(classId(el)) && !inBoilerplate(el) && !$(el).parents().toArray().some((p) => BYLINE_CLASS.test(classId(p)))),
-        site,
-      ),
+    () => fromElements($, $('[itemprop="author"], a[rel~="author"], [rel~="author"]').toArray().filter((el) => !inBoilerplate(el) && !inComment(el)), site),
+    () => {
+      const els = $('body *')
+        .toArray()
+        .filter((el) => el.type === 'tag' && BYLINE_CLASS.test(classId(el)) && !inBoilerplate(el) && !inComment(el) && !$(el).parents().toArray().some((p) => BYLINE_CLASS.test(classId(p))));
+      // The first byline on the page and its siblings: later ones belong to teasers and author boxes.
+      const first = els.find((el) => fromElements($, [el], site).length > 0);
+      return first ? fromElements($, els.filter((el) => el.parent === first.parent), site) : [];
+    },
   ];
   for (const source of sources) {
     const names = dedupe(source());

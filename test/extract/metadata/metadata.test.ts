@@ -168,6 +168,14 @@ describe('authors', () => {
     expect(meta(rel).authors).toEqual(['Hoàng Minh']);
   });
 
+  it('strips link labels ("View all posts by", glued "Veröffentlicht von") and ignores comment authors and dates', () => {
+    expect(meta(page('', '<article><h1>X</h1><a rel="author" href="/a">View all posts by Mai Anh</a></article>')).authors).toEqual(['Mai Anh']);
+    expect(meta(page('', '<article><h1>X</h1><span class="byline">Veröffentlicht von<b>Chris Jung</b></span></article>', 'de')).authors).toEqual(['Chris Jung']);
+    const comments = page('', '<article><h1>X</h1><p>Nội dung.</p></article><div class="comments"><div class="comment-author">Khách 1</div></div>');
+    expect(meta(comments).authors).toEqual([]);
+    expect(meta(page('', '<article><h1>X</h1><div class="author">Poppy Reid Feb 21, 2024</div></article>')).authors).toEqual(['Poppy Reid']);
+  });
+
   it('skips JSON-LD Organization authors and a publisher named as author', () => {
     const ld = JSON.stringify({ '@type': 'NewsArticle', author: { '@type': 'Organization', name: 'Báo Mẫu' }, publisher: { '@type': 'Organization', name: 'Báo Mẫu' } });
     expect(meta(page(`<script type="application/ld+json">${ld}</script><meta name="author" content="Báo Mẫu">`, '')).authors).toEqual([]);
