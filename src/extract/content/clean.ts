@@ -2,7 +2,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { detach, hasAncestor, hintOf, isElement, squash, rawText, HEADING_TAGS } from './dom.ts';
 import type { Stats } from './stats.ts';
 import { computeStats, EMPTY_STATS } from './stats.ts';
-import { BOILERPLATE_HEADING, hintVerdict } from './patterns.ts';
+import { hintVerdict, isBoilerplateHeading } from './patterns.ts';
 
 const DROP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'button', 'input', 'select', 'textarea',
@@ -78,7 +78,6 @@ export function dropFurniture(body: Element, known?: Map<Element, Stats>): void 
         const role = c.attribs.role;
         if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner') drop = !guard(c);
       }
-      if (drop && process.env.TF_DEBUG) console.log("drop", c.name, hintOf(c), JSON.stringify(stats.get(c)));
       if (drop) detach(c);
       else visit(c);
     }
@@ -109,7 +108,7 @@ export function findBoilerplateHeadings(root: Element): Element[] {
     }
     for (const c of short) {
       const s = squash(rawText(c));
-      if (s && c.name !== 'h1' && BOILERPLATE_HEADING.test(s) && headingLike(c) && !out.includes(c)) out.push(c);
+      if (s && c.name !== 'h1' && isBoilerplateHeading(s) && headingLike(c) && !out.includes(c)) out.push(c);
     }
     return len;
   };
@@ -154,7 +153,6 @@ export function cutBoilerplateBlocks(root: Element, known?: Map<Element, Stats>)
       detach(box);
       continue;
     }
-    if (process.env.TF_DEBUG) console.log("cut", h.name, squash(rawText(h)), box.name, hintOf(box), good);
     for (const n of doomed) detach(n);
   }
 }

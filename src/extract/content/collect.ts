@@ -2,7 +2,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { escapeText, escapeAttribute } from 'entities';
 import { BLOCK_TAGS, HEADING_TAGS, hintOf, isElement, rawText, squash } from './dom.ts';
 import { imageUrl, isCreditLine, splitCaption, type ImageRef } from './figures.ts';
-import { BOILERPLATE_HEADING, JUNK_LINE, META_LINE } from './patterns.ts';
+import { isBoilerplateHeading, JUNK_LINE, META_LINE, PHOTO_CREDIT_TAIL } from './patterns.ts';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'quote' | 'row' | 'figure';
 
@@ -162,7 +162,17 @@ export function collectBlocks(nodes: Element[], opts: CollectOptions): Collected
     if (titleKey && lower === titleKey) return;
     if (captionTexts.has(captionKey(t))) return;
     const tag = owner.name;
-    if (n < 60 && BOILERPLATE_HEADING.test(t)) {
+    if (n < 200 && PHOTO_CREDIT_TAIL.test(t)) {
+      // A caption printed as a paragraph under its picture.
+      const last = images[images.length - 1];
+      if (last && !last.caption && !last.credit) {
+        const c = splitCaption(t);
+        last.caption = c.caption;
+        last.credit = c.credit;
+      }
+      return;
+    }
+    if (n < 60 && isBoilerplateHeading(t) && (HEADING_TAGS.has(owner.name) || bc >= n * 0.8 || n < 30)) {
       if (goodSeen > 150) cutScope = owner.parent && owner.parent.type !== 'root' ? (owner.parent as Element) : owner;
       return;
     }

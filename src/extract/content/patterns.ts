@@ -11,7 +11,7 @@ const STRONG_WORDS = [
   'docnhieu', 'xemnhieu', 'menu', 'navbar', 'nav', 'navigation', 'disqus', 'outbrain', 'taboola', 'other-news', 'news-other',
   'same-cat', 'samecate', 'same-category', 'cung-chuyen-muc', 'xem-them', 'xemthem', 'tinkhac', 'tin-khac', 'widget', 'widgets',
   'yarpp', 'sharedaddy', 'jp-relatedposts', 'adsbygoogle', 'sponsored', 'subscribe', 'subscription', 'login', 'signup',
-  'teaser-list', 'also-read', 'pagination', 'pager', 'masthead',
+  'teaser-list', 'also-read', 'pagination', 'pager', 'masthead', 'toc', 'table-of-contents', 'ez-toc', 'inhaltsverzeichnis',
 ];
 const WEAK_WORDS = [
   'ad', 'ads', 'adv', 'advert', 'advertisement', 'advertising', 'anzeige', 'banner', 'sponsor', 'promo', 'promotion', 'sns', 'foot',
@@ -114,6 +114,13 @@ export const BOILERPLATE_HEADING = new RegExp(
   'iu',
 );
 
+/**
+ * Opening words of box headings whose endings vary ("Weitere Tourentipps", "Mehr zu Klima und
+ * Konsum", "Lesen Sie auch die folgenden Beiträge:"); only tested on short heading-like lines.
+ */
+export const BOILERPLATE_HEADING_START =
+  /^(?:weitere (?:artikel|beiträge|themen|infos|informationen|tipps|tourentipps|news|nachrichten|meldungen|links|aktuelle|beiträge aus|artikel aus)|mehr (?:zum thema|zu |zur |über |aus |themen|kolumnen|artikel|news|infos|nachrichten|beiträge)|zum weiterlesen|weiterlesen|schon gelesen|siehe auch|lesen sie (?:auch|hier|mehr|außerdem|das)|entdecke(?:n sie)? (?:weitere|mehr|jetzt)|top[- ]themen|auch auf |das könnte (?:sie|dich) (?:auch )?interessieren|veja também|leia mais|leia também|video recomendado|lust auf mehr|más noticias|más información|lee también|te puede interesar|contexto de la noticia|valora esta noticia|noticias relacionadas|read more|more (?:from|on|stories|news|articles)|related (?:articles|stories|posts|news|coverage)|you (?:may|might) also|recommended (?:for you|reading|stories)|tin (?:liên quan|cùng chuyên mục|mới|khác|đọc nhiều|xem nhiều)|bài (?:liên quan|viết liên quan|đọc nhiều)|xem thêm|đọc thêm|có thể bạn quan tâm)/iu;
+
 /** Short single lines of page furniture that never belong to the body. */
 export const JUNK_LINE =
   /^(?:print|drucken|rezept drucken|artikel drucken|seite drucken|kommentieren|bild anzeigen|bild vergrößern|zum artikel|mehr anzeigen|show more|load more|weiterlesen|mehr lesen|in-?\s?druck|e-?mail|mail|facebook|twitter|x|linkedin|whatsapp|pinterest|telegram|zalo|tweet|share|teilen|chia sẻ|in bài|gửi bài|lưu|like|thích|theo dõi|follow|back to top|nach oben|zurück|zurück zur übersicht|top|weiter|weiterlesen|read more|xem thêm|\+\s*\d*|[0-9]+\s*(?:comments?|kommentare?|bình luận)?)$/iu;
@@ -121,3 +128,13 @@ export const JUNK_LINE =
 /** Post-meta and call-to-action lines that sit at the edges of articles, matched at the start of short lines. */
 export const META_LINE =
   /^(?:this (?:entry|post) was posted|posted (?:in|on|by)\b|dieser (?:eintrag|beitrag) wurde (?:am|veröffentlicht|in)|der beitrag wurde am|veröffentlicht (?:am|in)\b|last modified:|zuletzt (?:aktualisiert|geändert)|filed under|tagged with|kategorie(?:n)?:|schlagwörter:|schlagworte:|tags:|stichwörter:|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|teilen sie (?:den|diesen) (?:artikel|beitrag)|share (?:this|the) (?:article|post|story)|did you (?:like|enjoy) this|if you (?:enjoyed|liked) (?:reading )?this|(?:photo|image|picture)s? credits?\b|photograph(?:s)? by\b|crédits? photos?\b|titelbild:|beitragsbild\b|headerbild:|bildquelle:|bildnachweis:|foto(?:s)?:|quelle:\s*\S+$)/iu;
+
+/** A short line that opens a boilerplate block (related, most read, comments, share...). */
+export function isBoilerplateHeading(text: string): boolean {
+  if (text.length > 60) return false;
+  return BOILERPLATE_HEADING.test(text) || (text.split(' ').length <= 8 && BOILERPLATE_HEADING_START.test(text));
+}
+
+/** A caption printed as a plain line: it ends with a photo credit ("(Foto: Getty)", "Ảnh: TTXVN", "/Getty Images"). */
+export const PHOTO_CREDIT_TAIL =
+  /(?:\(?\s*(?:ảnh|photo|photos|foto|fotos|bild|image|credit|crédit photo)\s*:\s*[^()]{1,80}\)?|\/\s*(?:afp|dpa|reuters|ap|ap photo|imago|epa)\)?|(?:getty images|picture[- ]alliance|imago images|shutterstock|istock(?:photo)?)\)?|©\s*[^©]{1,60})\s*\.?$/iu;

@@ -4,7 +4,7 @@ import { computeStats, EMPTY_STATS, type Stats } from './stats.ts';
 import { hintVerdict } from './patterns.ts';
 
 const BAD_WEIGHT = 1.2;
-const DOMINANT = Number(process.env.TF_DOMINANT ?? 0.9);
+const DOMINANT = 0.9;
 
 function score(el: Element, s: Stats): number {
   let v = s.good - BAD_WEIGHT * s.bad;
