@@ -11,7 +11,7 @@ const STRONG_WORDS = [
   'docnhieu', 'xemnhieu', 'menu', 'navbar', 'nav', 'navigation', 'disqus', 'outbrain', 'taboola', 'other-news', 'news-other',
   'same-cat', 'samecate', 'same-category', 'cung-chuyen-muc', 'xem-them', 'xemthem', 'tinkhac', 'tin-khac', 'widget', 'widgets',
   'yarpp', 'sharedaddy', 'jp-relatedposts', 'adsbygoogle', 'sponsored', 'subscribe', 'subscription', 'login', 'signup',
-  'teaser-list', 'also-read', 'pagination', 'pager', 'masthead', 'toc', 'table-of-contents', 'ez-toc', 'inhaltsverzeichnis',
+  'teaser-list', 'also-read', 'pagination', 'pager', 'masthead', 'table-of-contents', 'ez-toc', 'inhaltsverzeichnis',
 ];
 const WEAK_WORDS = [
   'ad', 'ads', 'adv', 'advert', 'advertisement', 'advertising', 'anzeige', 'banner', 'sponsor', 'promo', 'promotion', 'sns', 'foot',
@@ -69,7 +69,8 @@ export function hintVerdict(hint: string): Verdict | null {
     else if (v === 'positive') positive = true;
     else if (v === 'weak') weak = true;
   }
-  const out: Verdict | null = strong ? 'strong' : positive ? 'positive' : weak ? 'weak' : null;
+  // Furniture words next to content words ("content_body" + id "TOC_TITLE_3") make only a weak case.
+  const out: Verdict | null = strong ? (positive ? 'weak' : 'strong') : positive ? 'positive' : weak ? 'weak' : null;
   if (verdictCache.size > 5000) verdictCache.clear();
   verdictCache.set(hint, out);
   return out;
