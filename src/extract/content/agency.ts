@@ -52,6 +52,9 @@ export function trailingCredit(line: string): string | null {
   }
   m = SLASH_CREDIT.exec(t);
   if (m && looksLikeOutlet(m[1], false)) return m[1];
+  // "aja/PAP", "mb/dpa": editor's initials, then the agency.
+  m = /^\p{Ll}{2,4}\s*\/\s*(\p{L}{2,8})$/u.exec(t);
+  if (m && (KNOWN.has(m[1].toLowerCase()) || /^\p{Lu}{2,}$/u.test(m[1]))) return m[1];
   return null;
 }
 
@@ -73,4 +76,12 @@ export function bylineNames(line: string): string[] | null {
     if (words.length === 1 && n.length < 3) return null;
   }
   return names;
+}
+
+/** "Minh Anh (theo Reuters)": a byline with the agency it draws on. */
+export function bylineWithSource(line: string): { names: string[]; agency: string } | null {
+  const m = /^(.{2,60}?)\s*\(\s*(?:theo|nguồn|tổng hợp từ)\s+([^()]{2,40})\)\s*\.?$/iu.exec(normalizeText(line));
+  if (!m) return null;
+  const names = bylineNames(m[1]);
+  return names ? { names, agency: m[2].trim() } : null;
 }

@@ -24,7 +24,7 @@ export interface Block {
 const CAPTION_HINT = /caption|legend|chu-?thich|chuthich|(?:image|img|photo|pic|fig|media)[-_]?(?:desc|text|note|info|title|sub)|desc[-_]?(?:image|img|photo)|figcaption|expEdit|bildunterschrift|wp-caption-text|image_desc|imgdesc|PhotoCMS_Caption|fig-?text|credit/i;
 const FIGURE_HINT = /(?:^|[\s_-])(?:figure|wp-caption|image|img|photo|picture|pic|media|VCSortableInPreviewMode|imagecms|photocms|inline-image|article-image|embed-image|tplCaption)(?:[\s_-]|$)/i;
 const BYLINE_HINT = /(?:^|[\s_-])(?:author|authors|byline|by-line|tac-?gia|tacgia|writer|reporter|nguoi-?viet|author_mail|signature|source|nguon|article-author|post-author)(?:[\s_-]|$)/i;
-const DATE_LINE = /^(?:[\p{L}]+,?\s+)?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})(?:\s*[-|,–]?\s*(?:um\s+)?\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:Uhr|AM|PM|am|pm))?)?(?:\s*\(?(?:GMT|UTC)\s*[+-]?\d*\)?)?$/u;
+const DATE_LINE = /^(?:\p{L}+(?:\s\p{L}+)?,?\s+)?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})(?:\s*[-|,–]?\s*(?:um\s+)?\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:Uhr|AM|PM|am|pm))?)?(?:\s*\(?(?:GMT|UTC)\s*[+-]?\d*\)?)?$/u;
 
 function isDataTable(table: Element): boolean {
   let ok = true;

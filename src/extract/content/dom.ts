@@ -19,7 +19,10 @@ export function hintOf(el: Element): string {
   const a = el.attribs;
   const c = a.class;
   const id = a.id;
-  return c && id ? `${c} ${id}` : c || id || '';
+  const base = c && id ? `${c} ${id}` : c || id || '';
+  // CMS boxes typed by attribute: <div class="VCSortableInPreviewMode" type="RelatedNewsBox">.
+  const type = el.name === 'div' || el.name === 'section' ? a.type : undefined;
+  return type ? `${base} ${type}` : base;
 }
 
 /** Concatenated text of a subtree (no normalization). */

@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { normalizeText } from '../../normalize/text.ts';
-import { stripAgencyPrefix, trailingCredit, bylineNames } from './agency.ts';
+import { bylineNames, bylineWithSource, stripAgencyPrefix, trailingCredit } from './agency.ts';
 import { cleanDocument, cutBoilerplateBlocks, dropNoise, dropFurniture } from './clean.ts';
 import { collectBlocks, type Block } from './collect.ts';
 import { detach, documentOrder, hasAncestor, hintOf, isElement, rawText, squash } from './dom.ts';
@@ -242,6 +242,13 @@ function finish(leadIn: string | null, blocksIn: Block[], images: ImageRef[], ru
       continue;
     }
     if (isCreditLine(b.text)) {
+      blocks = blocks.filter((_, j) => j !== i);
+      continue;
+    }
+    const withSource = bylineWithSource(b.text);
+    if (withSource) {
+      agency ??= withSource.agency;
+      bylineAuthors.push(...withSource.names);
       blocks = blocks.filter((_, j) => j !== i);
       continue;
     }

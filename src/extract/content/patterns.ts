@@ -38,6 +38,7 @@ function nameVerdict(name: string): Verdict | null {
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()
     .split(/[-_]+/)
+    .map((p) => p.replace(/v?\d+$/, ''))
     .filter(Boolean);
   for (let i = parts.length - 1; i >= 0; i--) {
     const three = i >= 2 ? WORDS.get(`${parts[i - 2]}-${parts[i - 1]}-${parts[i]}`) : undefined;
@@ -105,6 +106,8 @@ const HEADING_WORDS = [
   'à lire aussi', 'a lire aussi', 'lire aussi', 'sur le même sujet', 'les plus lus', 'commentaires', 'partager', 'articles liés',
   'leer más', 'lee también', 'te puede interesar', 'noticias relacionadas', 'comentarios', 'compartir', 'más leídas',
   'leggi anche', 'articoli correlati', 'commenti', 'condividi', 'leia também', 'comentários', 'notícias relacionadas',
+  'zobacz także', 'zobacz też', 'czytaj także', 'czytaj też', 'czytaj więcej', 'przeczytaj również', 'polecamy', 'komentarze',
+  'lees ook', 'meer nieuws', 'gerelateerde artikelen', 'reacties', 'was sind cookies', 'cookie-einstellungen',
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -128,7 +131,7 @@ export const JUNK_LINE =
 
 /** Post-meta and call-to-action lines that sit at the edges of articles, matched at the start of short lines. */
 export const META_LINE =
-  /^(?:this (?:entry|post) was posted|posted (?:in|on|by)\b|dieser (?:eintrag|beitrag) wurde (?:am|veröffentlicht|in)|der beitrag wurde am|veröffentlicht (?:am|in)\b|last modified:|zuletzt (?:aktualisiert|geändert)|filed under|tagged with|kategorie(?:n)?:|schlagwörter:|schlagworte:|tags:|stichwörter:|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|teilen sie (?:den|diesen) (?:artikel|beitrag)|share (?:this|the) (?:article|post|story)|did you (?:like|enjoy) this|if you (?:enjoyed|liked) (?:reading )?this|(?:photo|image|picture)s? credits?\b|photograph(?:s)? by\b|crédits? photos?\b|titelbild:|beitragsbild\b|headerbild:|bildquelle:|bildnachweis:|foto(?:s)?:|quelle:\s*\S+$)/iu;
+  /^(?:this (?:entry|post) was posted|posted (?:in|on|by)\b|dieser (?:eintrag|beitrag) wurde (?:am|veröffentlicht|in)|der beitrag wurde am|veröffentlicht (?:am|in)\b|last modified:|zuletzt (?:aktualisiert|geändert)|filed under|tagged with|kategorie(?:n)?:|schlagwörter:|schlagworte:|tags:|tag:|từ khóa:|từ khoá:|chủ đề:|stichwörter:|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|teilen sie (?:den|diesen) (?:artikel|beitrag)|share (?:this|the) (?:article|post|story)|did you (?:like|enjoy) this|if you (?:enjoyed|liked) (?:reading )?this|(?:photo|image|picture)s? credits?\b|photograph(?:s)? by\b|crédits? photos?\b|titelbild:|beitragsbild\b|headerbild:|bildquelle:|bildnachweis:|foto(?:s)?:|quelle:\s*\S+$)/iu;
 
 /** A short line that opens a boilerplate block (related, most read, comments, share...). */
 export function isBoilerplateHeading(text: string): boolean {
