@@ -27,23 +27,35 @@ export function safeSelect($: CheerioAPI, selector: string): Cheerio<Element> {
   }
 }
 
-/** Text of an element with block boundaries kept as spaces ("<p>a</p><p>b</p>" -> "a b"). */
+/** Text of an element with block boundaries kept as spaces ("<p>a</p><p>b</p>" -> "a b"). Iterative: deep pages cannot overflow the stack. */
 export function elementText($: CheerioAPI, el: AnyNode, skip?: (child: Element) => boolean): string {
   const parts: string[] = [];
-  const walk = (node: AnyNode): void => {
-    if (node.type === 'text') parts.push((node as unknown as { data: string }).data);
-    else if (node.type === 'tag') {
-      const name = (node as Element).name;
-      if (name === 'script' || name === 'style' || name === 'noscript' || name === 'template') return;
-      if (skip && node !== el && skip(node as Element)) return;
-      if (name === 'br') parts.push(' ');
-      const block = !INLINE.has(name);
-      if (block) parts.push(' ');
-      for (const c of (node as Element).children) walk(c);
-      if (block) parts.push(' ');
+  // Strings on the stack are separators to emit once a block element's children are done.
+  const stack: (AnyNode | string)[] = [el];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      parts.push(node);
+      continue;
     }
-  };
-  walk(el);
+    if (node.type === 'text') {
+      parts.push((node as unknown as { data: string }).data);
+      continue;
+    }
+    if (node.type !== 'tag' && node.type !== 'root') continue; // script, style, comments, directives
+    const children = (node as Element).children;
+    if (node.type === 'tag') {
+      const name = (node as Element).name;
+      if (name === 'noscript' || name === 'template') continue;
+      if (skip && node !== el && skip(node as Element)) continue;
+      if (name === 'br') parts.push(' ');
+      if (!INLINE.has(name)) {
+        parts.push(' ');
+        stack.push(' ');
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
   return cleanText(parts.join(''));
 }
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'font', 'wbr']);

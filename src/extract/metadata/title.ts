@@ -127,7 +127,10 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
     for (const t of metaTitles) {
       const s = stripSiteAffixes(t, site);
       const ks = looseKey(s);
-      if (ks.length >= 12 && looseKey(h).includes(ks) && !isSiteName(s, site)) return s;
+      if (ks.length < 12 || isSiteName(s, site)) continue;
+      // Heading = metadata title + more words: the metadata title was shortened, the heading is the headline.
+      if (looseKey(h).startsWith(ks)) return h;
+      if (looseKey(h).includes(ks)) return s;
     }
   }
   const secondary = secondaryHeadings($);
