@@ -76,7 +76,7 @@ export function imageUrl(img: Element, base: string): string | null {
 }
 
 const CREDIT_LABEL = '(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh|Nguồn|Đồ họa|Đồ hoạ|Video|Photo|Photos|Photograph|Photo credit|Image|Picture|Credit|Foto|Fotos|Bild|Bildquelle|Quelle|Crédit|Crédit photo|Source)';
-const CREDIT_TAIL = new RegExp(`(?:^|[\\s.;,|–—-])\\(?\\s*${CREDIT_LABEL}\\s*:\\s*([^()]{1,120}?)\\s*\\)?\\s*\\.?$`, 'iu');
+const CREDIT_TAIL = new RegExp(`(?:^|[\\s.;,|–—-])\\(?\\s*${CREDIT_LABEL}\\s*:\\s*([^()]{1,120}?)\\s*(?:\\)\\s*\\.?)?\\s*$`, 'iu');
 const COPYRIGHT_TAIL = /(?:^|\s)(?:©|\(c\)|Copyright)\s*([^©]{1,80}?)\s*\.?$/iu;
 
 /** Split "Quang cảnh hội nghị. Ảnh: VGP/Hải Minh" into caption and photo credit. */
@@ -84,7 +84,8 @@ export function splitCaption(text: string): { caption: string | null; credit: st
   const t = normalizeText(text);
   const m = CREDIT_TAIL.exec(t) ?? COPYRIGHT_TAIL.exec(t);
   if (!m) return { caption: t.replace(/\.$/, '') || null, credit: null };
-  const credit = normalizeText(m[1]).replace(/[.)\s]+$/, '');
+  // Strip a closing period or parenthesis, but not the period of initials ("T.T.D.").
+  const credit = normalizeText(m[1]).replace(/\)+$/, '').replace(/(?<!(?:^|[\s.])\p{Lu})\.$/u, '').trim();
   const caption = t
     .slice(0, m.index)
     .replace(/[\s(|–—-]+$/, '')

@@ -237,7 +237,8 @@ function finish(leadIn: string | null, blocksIn: Block[], images: ImageRef[], ru
     if (b.text.length > 120) break;
     const credit = trailingCredit(b.text);
     if (credit) {
-      agency ??= credit;
+      // "Theo Reuters" names the original source: it outranks the republishing outlet's prefix.
+      agency = credit;
       blocks = blocks.filter((_, j) => j !== i);
       continue;
     }
@@ -247,7 +248,7 @@ function finish(leadIn: string | null, blocksIn: Block[], images: ImageRef[], ru
     }
     const withSource = bylineWithSource(b.text);
     if (withSource) {
-      agency ??= withSource.agency;
+      agency = withSource.agency;
       bylineAuthors.push(...withSource.names);
       blocks = blocks.filter((_, j) => j !== i);
       continue;
