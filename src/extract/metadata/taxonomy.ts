@@ -24,9 +24,35 @@ function breadcrumbFromLd(nodes: LdNode[]): string[] | null {
     .map((x) => cleanText(ldString(x.name) ?? ldString(x.item)));
 }
 
+const CRUMB_SEPARATORS = /^[\s>›»/|→:·-]*$/;
+
+/** Own text (not descendants') of an element: cheap, and enough to see labels and separators. */
+function ownText(el: Element): string {
+  return el.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : '')).join('');
+}
+
+/**
+ * An unmarked trail: a small box of links that starts at the home page ("Trang chủ", "Home")
+ * with only separators (">", "›", "/", "»") between them.
+ */
+function unmarkedTrail($: CheerioAPI): Element | null {
+  for (const el of $('div, p, nav, ul, ol, span').toArray()) {
+    const links = $(el).children('a, li').toArray();
+    if (links.length < 2 || links.length > 8) continue;
+    if (!HOME.test(elementText($, links[0]))) continue;
+    if (!CRUMB_SEPARATORS.test(ownText(el))) continue;
+    return el;
+  }
+  return null;
+}
+
 function breadcrumbFromDom($: CheerioAPI): string[] | null {
-  const box = $('[itemtype*="BreadcrumbList"], nav[aria-label*="breadcrumb" i], .breadcrumb, .breadcrumbs, #breadcrumb, #breadcrumbs, [class*="breadcrumb"]').first();
-  if (!box.length) return null;
+  let box = $('[itemtype*="BreadcrumbList"], nav[aria-label*="breadcrumb" i], .breadcrumb, .breadcrumbs, #breadcrumb, #breadcrumbs, [class*="breadcrumb"]').first();
+  if (!box.length) {
+    const trail = unmarkedTrail($);
+    if (!trail) return null;
+    box = $(trail);
+  }
   let items = box.find('li').toArray();
   if (!items.length) items = box.find('a, span[itemprop="name"]').toArray();
   const texts = items.map((el) => elementText($, el)).filter(Boolean);
@@ -56,8 +82,15 @@ function tagLinks($: CheerioAPI): string[] {
   const els: Element[] = $('.tags a, .tag-list a, .tags-list a, .post-tags a, .entry-tags a, .article-tags a, .box-tag a, .tag a, a[rel~="tag"], [itemprop="keywords"] a').toArray();
   // A label element ("Từ khóa:", "Tags:") followed by links in the same block.
   $('span, strong, b, h3, h4, h5, div, p, label, dt').each((_, el) => {
-    if (el.children.length > 2) return;
-    if (!TAG_LABEL.test(elementText($, el))) return;
+    // Own text only (a subtree walk here would be quadratic on deep pages): either a label in a
+    // small element of its own, or a box whose own text is the label plus the separators between its links.
+    const own = cleanText(ownText(el));
+    const label = el.children.length <= 2 ? own : own.replace(/[\s,;|·/]+$/g, '').replace(/(?:\s*[,;|·/])+/g, '');
+    if (!TAG_LABEL.test(label)) return;
+    if (el.children.length > 2) {
+      els.push(...$(el).find('a').toArray());
+      return;
+    }
     const parent = $(el).parent();
     els.push(...parent.find('a').toArray());
     els.push(...$(el).nextAll('a').toArray());
