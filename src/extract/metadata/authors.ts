@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
-import { classId, cleanText, elementText, inBoilerplate, metaContent, safeSelect, selectorList } from './dom.ts';
+import { bodyElements, classId, cleanText, hasAncestor, elementText, inBoilerplate, metaContent, safeSelect, selectorList } from './dom.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, type SiteIdentity } from './site.ts';
 
@@ -115,9 +115,9 @@ export function extractAuthors($: CheerioAPI, site: SiteIdentity, article: LdNod
     },
     () => fromElements($, $('[itemprop="author"], a[rel~="author"], [rel~="author"]').toArray().filter((el) => !inBoilerplate(el) && !inComment(el)), site),
     () => {
-      const els = $('body *')
-        .toArray()
-        .filter((el) => el.type === 'tag' && BYLINE_CLASS.test(classId(el)) && !inBoilerplate(el) && !inComment(el) && !$(el).parents().toArray().some((p) => BYLINE_CLASS.test(classId(p))));
+      const els = bodyElements($).filter(
+        (el) => BYLINE_CLASS.test(classId(el)) && !inBoilerplate(el) && !inComment(el) && !hasAncestor(el, (p) => BYLINE_CLASS.test(classId(p))),
+      );
       // The first byline on the page and its siblings: later ones belong to teasers and author boxes.
       const first = els.find((el) => fromElements($, [el], site).length > 0);
       return first ? fromElements($, els.filter((el) => el.parent === first.parent), site) : [];

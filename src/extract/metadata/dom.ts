@@ -99,6 +99,32 @@ function metaMap($: CheerioAPI): Map<string, string> {
   return out;
 }
 
+const elementsCache = new WeakMap<CheerioAPI, Element[]>();
+
+/** Every element under <body> (else the document) in document order. A walk, not `$('body *')`, which is quadratic on deep pages. */
+export function bodyElements($: CheerioAPI): Element[] {
+  const cached = elementsCache.get($);
+  if (cached) return cached;
+  const out: Element[] = [];
+  const root = $('body').get(0) ?? $.root().get(0);
+  const stack: AnyNode[] = root ? [...(root as Element).children].reverse() : [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type !== 'tag') continue;
+    out.push(node as Element);
+    const children = (node as Element).children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  elementsCache.set($, out);
+  return out;
+}
+
+/** Whether any ancestor of `el` (not `el` itself) satisfies `test`. */
+export function hasAncestor(el: Element, test: (ancestor: Element) => boolean): boolean {
+  for (let n = el.parent as Element | null; n && n.type === 'tag'; n = n.parent as Element | null) if (test(n)) return true;
+  return false;
+}
+
 /** class + id (+ data-testid) of an element, lowercased, for cheap heuristics. */
 export function classId(el: Element): string {
   return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''} ${el.attribs['data-testid'] ?? ''}`.toLowerCase();

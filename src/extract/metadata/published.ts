@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { findDates, parseDateText, parseIsoLike, partsToIso, type DateParts } from './dates.ts';
-import { classId, elementText, inBoilerplate, isFurniture, metaContent, safeSelect, selectorList, selfAndAncestors } from './dom.ts';
+import { bodyElements, classId, elementText, hasAncestor, inBoilerplate, isFurniture, metaContent, safeSelect, selectorList, selfAndAncestors } from './dom.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { looseKey } from './site.ts';
 
@@ -101,7 +101,7 @@ function titleElement($: CheerioAPI, title: string | null): Element | undefined 
     if (match) return match;
   }
   const h1s = $('h1').toArray().filter((el) => !inBoilerplate(el));
-  return h1s.find((el) => el.parent && $(el).closest('article, main, [role=main]').length > 0) ?? h1s[0];
+  return h1s.find((el) => hasAncestor(el, (a) => a.name === 'article' || a.name === 'main' || a.attribs.role === 'main')) ?? h1s[0];
 }
 
 function depth(el: AnyNode): number {
@@ -135,7 +135,7 @@ function timeElements($: CheerioAPI, ctx: DateContext, anchor: Element | undefin
     if (!iso) return;
     let score = -distance(el, anchor) - i * 0.01;
     if (marked) score += 3;
-    if ($(el).closest('header, .article-header, .entry-header, .post-header').length) score += 2;
+    if (hasAncestor(el, (a) => a.name === 'header' || /(?:article|entry|post)-header/.test(classId(a)))) score += 2;
     cands.push({ iso, score });
   });
   cands.sort((a, b) => b.score - a.score);
@@ -157,8 +157,7 @@ function urlDate(url: string, timezone: string): string | null {
 /** Dates in short, date-labelled elements near the title, then in the title's surroundings. */
 function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefined, reference: Date): string | null {
   const cands: { iso: string; score: number }[] = [];
-  $('body *').each((i, el) => {
-    if (el.type !== 'tag' || el.name === 'script' || el.name === 'style') return;
+  bodyElements($).forEach((el, i) => {
     const ci = classId(el);
     if (!PUBLISH_CLASS.test(ci)) return;
     if (inBoilerplate(el, false, ctx.headline)) return;
