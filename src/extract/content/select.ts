@@ -3,7 +3,7 @@ import { hintOf, isElement } from './dom.ts';
 import { computeStats, EMPTY_STATS, type Stats } from './stats.ts';
 import { hintVerdict } from './patterns.ts';
 
-const BAD_WEIGHT = 1.2;
+const BAD_WEIGHT = 1.0;
 const DOMINANT = 0.9;
 
 function score(el: Element, s: Stats): number {
