@@ -96,7 +96,8 @@ function attachTime(text: string, start: number, end: number, parts: DateParts):
     tail = after.slice(a.index + a[0].length);
   } else {
     // The last time before the date: "12:47 | 07/07/2025", "Cập nhật: 08:15 ngày 12/03/2024".
-    const re = new RegExp(TIME.source, 'giu');
+    const re = globalVersion(TIME);
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(before))) {
       if (!/\d/.test(before.slice(m.index + m[0].length))) timeMatch = m;
@@ -169,11 +170,20 @@ function validParts(p: DateParts): boolean {
   return true;
 }
 
+const GLOBAL = new Map<RegExp, RegExp>();
+/** The pattern compiled once with the g flag (exec loops need lastIndex). */
+function globalVersion(re: RegExp): RegExp {
+  let g = GLOBAL.get(re);
+  if (!g) GLOBAL.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')));
+  return g;
+}
+
 /** Every date printed in `text`, in reading order (overlapping matches keep the earliest, longest). */
 export function findDates(text: string, reference: Date = new Date()): FoundDate[] {
   const found: { parts: DateParts; index: number; end: number }[] = [];
   for (const pattern of PATTERNS) {
-    const re = new RegExp(pattern.re.source, pattern.re.flags.includes('g') ? pattern.re.flags : pattern.re.flags + 'g');
+    const re = globalVersion(pattern.re);
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
       const index = m.index;

@@ -155,7 +155,9 @@ function urlDate(url: string, timezone: string): string | null {
 }
 
 /** Dates in short, date-labelled elements near the title, then in the title's surroundings. */
-function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefined, reference: Date): string | null {
+function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefined, reference: () => Date): string | null {
+  // The context year is only looked up when a printed date lacks one.
+  const toIso = (parts: DateParts): string | null => notFuture(partsToIso(parts, ctx.timezone, parts.year === undefined ? reference() : ctx.now, ctx.now), ctx.now);
   const cands: { iso: string; score: number }[] = [];
   bodyElements($).forEach((el, i) => {
     const ci = classId(el);
@@ -163,16 +165,15 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
     if (inBoilerplate(el, false, ctx.headline)) return;
     const text = elementText($, el);
     if (!text || text.length > 200) return;
-    const dates = findDates(text, reference);
+    const dates = findDates(text, ctx.now);
     if (!dates.length) return;
-    const chosen = pickPublished(text, dates);
-    const iso = notFuture(partsToIso(chosen, ctx.timezone, reference, ctx.now), ctx.now);
+    const iso = toIso(pickPublished(text, dates));
     if (!iso) return;
     cands.push({ iso, score: -distance(el, anchor) - i * 0.001 + (/publish|posted|entry-date|pubdate/.test(ci) ? 2 : 0) });
   });
   cands.sort((a, b) => b.score - a.score);
   if (cands[0]) return cands[0].iso;
-  const labelled = labelledDate($, ctx, reference);
+  const labelled = labelledDate($, ctx);
   if (labelled) return labelled;
   // The title's surroundings: climb from the heading until some text carries a date.
   if (!anchor) return null;
@@ -182,33 +183,38 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
     if (!node || node.type !== 'tag' || node.name === 'body') break;
     const text = elementText($, node, (el) => isFurniture(el, true, ctx.headline)).slice(0, 1500);
     // Running text: only full dates; "Ngày 25/1, tại ..." opening a report is the event's day, not the publication's.
-    const dates = findDates(text, reference).filter((d) => d.parts.year !== undefined);
+    const dates = findDates(text, ctx.now).filter((d) => d.parts.year !== undefined);
     if (dates.length) {
-      const iso = notFuture(partsToIso(pickPublished(text, dates), ctx.timezone, reference, ctx.now), ctx.now);
+      const iso = toIso(pickPublished(text, dates));
       if (iso) return iso;
     }
   }
-  return afterHeadline($, ctx, anchor, reference);
+  return afterHeadline($, ctx, anchor);
 }
 
 const PUBLISHED_LABEL =
-  /(?:erschienen|veröffentlicht|publiziert|published|posted|publié|publicado|pubblicato|ngày đăng|đăng lúc|đăng ngày|xuất bản|datum|date)(?:\s+(?:am|on|le|el|il|lúc|ngày|the))?\s*:?\s*$/i;
+  /(?<!\p{L})(?:erschienen|veröffentlicht|publiziert|published|posted|publié|publicado|pubblicato|ngày đăng|đăng lúc|đăng ngày|xuất bản|datum|date)(?:\s+(?:am|on|le|el|il|lúc|ngày|the))?\s*:?/giu;
 
 /** A date the page labels as the publication date ("Erschienen am: 01.11.2023", "Posted on ..."), outside comments and related lists. */
-function labelledDate($: CheerioAPI, ctx: DateContext, reference: Date): string | null {
+function labelledDate($: CheerioAPI, ctx: DateContext): string | null {
   const body = $('body').get(0);
   if (!body) return null;
   const text = elementText($, body, (el) => isFurniture(el, true, ctx.headline));
-  for (const d of findDates(text, reference)) {
-    if (!PUBLISHED_LABEL.test(text.slice(Math.max(0, d.index - 30), d.index))) continue;
-    const iso = notFuture(partsToIso(d.parts, ctx.timezone, reference, ctx.now), ctx.now);
+  // Find the labels first, then parse only the few characters after each: the body can be long.
+  for (const m of text.matchAll(PUBLISHED_LABEL)) {
+    const start = m.index + m[0].length;
+    const window = text.slice(start, start + 60);
+    const first = findDates(window, ctx.now)[0];
+    // The date must follow the label directly ("Posted on 3 May 2024"), not somewhere later in the sentence.
+    if (!first || first.parts.year === undefined || window.slice(0, first.index).trim() !== '') continue;
+    const iso = notFuture(partsToIso(first.parts, ctx.timezone, ctx.now), ctx.now);
     if (iso) return iso;
   }
   return null;
 }
 
 /** The first date printed after the headline in the page's text, page furniture left out. */
-function afterHeadline($: CheerioAPI, ctx: DateContext, anchor: Element | undefined, reference: Date): string | null {
+function afterHeadline($: CheerioAPI, ctx: DateContext, anchor: Element | undefined): string | null {
   const body = $('body').get(0);
   if (!body || !anchor) return null;
   const text = elementText($, body, (el) => isFurniture(el, false, ctx.headline));
@@ -216,9 +222,9 @@ function afterHeadline($: CheerioAPI, ctx: DateContext, anchor: Element | undefi
   const at = headline ? text.indexOf(headline) : -1;
   if (at < 0) return null;
   const after = text.slice(at + headline.length, at + headline.length + 2500);
-  const dates = findDates(after, reference).filter((d) => d.parts.year !== undefined);
+  const dates = findDates(after, ctx.now).filter((d) => d.parts.year !== undefined);
   if (!dates.length) return null;
-  return notFuture(partsToIso(pickPublished(after, dates), ctx.timezone, reference, ctx.now), ctx.now);
+  return notFuture(partsToIso(pickPublished(after, dates), ctx.timezone, ctx.now), ctx.now);
 }
 
 /** In "Published 3 May, updated 5 May" the first date not labelled as an update. */
@@ -254,7 +260,7 @@ function publishedSources($: CheerioAPI, ctx: DateContext, anchor: Element | und
     ['jsonld-page', () => fromJsonLd(ctx.pages, 'datePublished', ctx)],
     ['time', () => timeElements($, ctx, anchor, 'published')],
     ['url', () => urlDate(ctx.url, ctx.timezone)],
-    ['text', () => visibleText($, ctx, anchor, (reference ??= contextReference($, ctx)))],
+    ['text', () => visibleText($, ctx, anchor, () => (reference ??= contextReference($, ctx)))],
   ];
 }
 

@@ -88,7 +88,8 @@ function homeLinkNames($: CheerioAPI, url: string): string[] {
   $('a[href], [class*="logo"], [class*="site-title"], [class*="site-name"], [class*="blog-title"], [id*="logo"]').each((_, el) => {
     if (out.length >= 12) return;
     let isHome = false;
-    if (el.name === 'a') {
+    // Only hrefs that can be the home page get parsed: URL parsing every link is the costly part.
+    if (el.name === 'a' && (el.attribs.rel?.includes('home') || /^(?:https?:\/\/[^/?#]+)?\/?(?:index\.\w+)?(?:[?#].*)?$/i.test(el.attribs.href ?? ''))) {
       try {
         const target = new URL(el.attribs.href, url);
         isHome = target.origin === origin && /^\/(?:index\.\w+)?$/.test(target.pathname) && !target.search;
