@@ -49,7 +49,24 @@ export function dropNoise(node: Element): void {
  * Remove page furniture found by tag and class/id hints, unless the element holds a large
  * share of the page's paragraph text (some sites wrap the whole page in a form or "main-content ad-wrap").
  */
-export function dropFurniture(body: Element, known?: Map<Element, Stats>): void {
+/** Link texts of removed related/most-read boxes, so the same lines are dropped where a page repeats them. */
+export type RemovedLines = Set<string>;
+
+function rememberLinks(node: AnyNode, into: RemovedLines | undefined): void {
+  if (!into || !isElement(node)) return;
+  const visit = (el: Element) => {
+    for (const c of el.children) {
+      if (!isElement(c)) continue;
+      if (c.name === 'a') {
+        const t = squash(rawText(c));
+        if (t.length >= 20 && t.length <= 200) into.add(t.toLowerCase());
+      } else visit(c);
+    }
+  };
+  visit(node);
+}
+
+export function dropFurniture(body: Element, known?: Map<Element, Stats>, removed?: RemovedLines): void {
   const stats = known ?? computeStats(body);
   const total = stats.get(body)?.good ?? 0;
   const guard = (el: Element) => {
@@ -78,7 +95,10 @@ export function dropFurniture(body: Element, known?: Map<Element, Stats>): void 
         const role = c.attribs.role;
         if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner') drop = !guard(c);
       }
-      if (drop) detach(c);
+      if (drop) {
+        rememberLinks(c, removed);
+        detach(c);
+      }
       else visit(c);
     }
   };
@@ -133,7 +153,7 @@ function headingBox(h: Element, stop: AnyNode): Element {
  * Everything from a boilerplate heading to the end of its block is dropped, unless that
  * would take most of the page's article text with it (a "Share" label above the story).
  */
-export function cutBoilerplateBlocks(root: Element, known?: Map<Element, Stats>): void {
+export function cutBoilerplateBlocks(root: Element, known?: Map<Element, Stats>, removed?: RemovedLines): void {
   const heads = findBoilerplateHeadings(root);
   if (!heads.length) return;
   const stats = known ?? computeStats(root);
@@ -153,13 +173,16 @@ export function cutBoilerplateBlocks(root: Element, known?: Map<Element, Stats>)
       detach(box);
       continue;
     }
-    for (const n of doomed) detach(n);
+    for (const n of doomed) {
+      rememberLinks(n, removed);
+      detach(n);
+    }
   }
 }
 
 /** Boilerplate blocks and furniture out; one stats pass serves both (their guards tolerate stale counts). */
-export function cleanDocument(body: Element): void {
+export function cleanDocument(body: Element, removed?: RemovedLines): void {
   const stats = computeStats(body);
-  cutBoilerplateBlocks(body, stats);
-  dropFurniture(body, stats);
+  cutBoilerplateBlocks(body, stats, removed);
+  dropFurniture(body, stats, removed);
 }

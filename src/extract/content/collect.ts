@@ -74,6 +74,8 @@ const LONG_CAPTION = 300;
 export interface CollectOptions {
   baseUrl: string;
   title: string | null;
+  /** Lines of removed related/most-read boxes: dropped when the page repeats them in the text. */
+  removed?: Set<string>;
 }
 
 export interface Collected {
@@ -161,6 +163,7 @@ export function collectBlocks(nodes: Element[], opts: CollectOptions): Collected
     const lower = t.toLowerCase();
     if (titleKey && lower === titleKey) return;
     if (captionTexts.has(captionKey(t))) return;
+    if (opts.removed && n >= 20 && n <= 200 && opts.removed.has(lower)) return;
     const tag = owner.name;
     if (n < 200 && PHOTO_CREDIT_TAIL.test(t)) {
       // A caption printed as a paragraph under its picture.

@@ -3,7 +3,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { normalizeText } from '../../normalize/text.ts';
 import { bylineNames, bylineWithSource, stripAgencyPrefix, trailingCredit } from './agency.ts';
-import { cleanDocument, cutBoilerplateBlocks, dropNoise, dropFurniture } from './clean.ts';
+import { cleanDocument, cutBoilerplateBlocks, dropNoise, dropFurniture, type RemovedLines } from './clean.ts';
 import { collectBlocks, type Block } from './collect.ts';
 import { detach, documentOrder, hasAncestor, hintOf, isElement, rawText, squash } from './dom.ts';
 import { isCreditLine, type ImageRef } from './figures.ts';
@@ -92,6 +92,7 @@ export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResu
   const order = leadEl && !ruledLead ? documentOrder(root) : null;
 
   // Body: configured rule, then template rule, then the structural search.
+  const removed: RemovedLines = new Set();
   let nodes: Element[] = [];
   const bodyRule = list(opts.rules?.body);
   if (bodyRule.length) {
@@ -101,15 +102,15 @@ export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResu
   if (!nodes.length && opts.template?.body) nodes = outermost(select($, list(opts.template.body)));
   if (nodes.length) {
     for (const n of nodes) {
-      cutBoilerplateBlocks(n);
-      dropFurniture(n);
+      cutBoilerplateBlocks(n, undefined, removed);
+      dropFurniture(n, undefined, removed);
     }
     if (!nodes.some((n) => squash(rawText(n)).length > 0)) nodes = [];
   }
   let generic = false;
   if (!nodes.length) {
     generic = true;
-    cleanDocument(root);
+    cleanDocument(root, removed);
     const sel = selectContent(root);
     nodes = sel ? sel.nodes : [];
   }
@@ -126,12 +127,12 @@ export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResu
   }
   nodes = nodes.filter((n) => n.parent !== null || n === root || n.type === 'tag');
 
-  let { blocks, images } = collectBlocks(nodes, { baseUrl: opts.url, title: opts.title });
+  let { blocks, images } = collectBlocks(nodes, { baseUrl: opts.url, title: opts.title, removed });
   if (generic && textLength(blocks) < SHORT_ARTICLE) {
     // Nothing read like prose: try again counting short lines (dialogue, verse, lists) as text.
     const sel = selectContent(root, true);
     if (sel) {
-      const again = collectBlocks(sel.nodes, { baseUrl: opts.url, title: opts.title });
+      const again = collectBlocks(sel.nodes, { baseUrl: opts.url, title: opts.title, removed });
       if (textLength(again.blocks) > textLength(blocks)) {
         ({ blocks, images } = again);
         nodes = sel.nodes;

@@ -27,6 +27,16 @@ describe('boilerplate headings', () => {
   });
 });
 
+describe('repeated lines', () => {
+  it('drops body lines that repeat a removed related box', () => {
+    const teaser = 'Hợp tác thương mại biên giới tăng trưởng mạnh trong quý đầu năm';
+    const html = page(`<div class="content"><p>${P1}</p><p><strong>${teaser}</strong></p><p>${P2}</p><p>${P3}</p></div>
+      <div class="related-news"><ul><li><a href="/tin/1">${teaser}</a></li><li><a href="/tin/2">Một tin khác trong hộp liên quan ở cuối trang</a></li></ul></div>`);
+    const a = run(html);
+    expect(a.body.split('\n\n')).toEqual([P1, P2, P3]);
+  });
+});
+
 describe('link density', () => {
   it('drops link lists inside the article container but keeps paragraphs with a link', () => {
     const html = page(`<div class="article-body"><p>${P1}</p>
