@@ -73,7 +73,8 @@ export function hintVerdict(hint: string): Verdict | null {
   // Furniture words next to content words ("content_body" + id "TOC_TITLE_3") make only a weak case.
   const out: Verdict | null = strong ? (positive ? 'weak' : 'strong') : positive ? 'positive' : weak ? 'weak' : null;
   if (verdictCache.size > 5000) verdictCache.clear();
-  verdictCache.set(hint, out);
+  // A copied key: a slice of the page's attribute text would keep the whole page alive.
+  verdictCache.set((' ' + hint).slice(1), out);
   return out;
 }
 
