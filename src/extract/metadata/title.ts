@@ -119,9 +119,11 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
   for (const { text: raw } of headings) {
     const h = stripSiteAffixes(raw, site);
     if (isSiteName(h, site)) continue;
+    // A one-word heading ("News", "Blog") matching a segment of <title> is a section name, not the headline.
+    const oneWord = !/\s/.test(h);
     for (const t of metaTitles) {
       if (agrees(h, t) || agrees(h, stripSiteAffixes(t, site))) return h;
-      if (t.split(SEPARATOR_G).some((seg) => looseKey(seg) === looseKey(h))) return h;
+      if (!oneWord && t.split(SEPARATOR_G).some((seg) => looseKey(seg) === looseKey(h))) return h;
     }
     // A heading that also prints a kicker or subtitle in unmarked spans: the metadata title is the headline inside it.
     for (const t of metaTitles) {
