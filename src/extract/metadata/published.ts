@@ -293,13 +293,9 @@ function vote(answers: [string, string | null][]): string | null {
 export function extractDates($: CheerioAPI, ctx: DateContext): { publishedAt: string | null; modifiedAt: string | null } {
   const anchor = titleElement($, ctx.title);
   ctx.headline = selfAndAncestors(anchor);
-  const found = new Map<string, string | null>();
-  const get = (name: string): string | null => {
-    if (!found.has(name)) found.set(name, publishedSources($, ctx, anchor).find(([n]) => n === name)![1]());
-    return found.get(name)!;
-  };
-  let publishedAt = get('rule');
-  if (!publishedAt) publishedAt = vote(VOTERS.map((name) => [name, get(name)]));
+  const sources = new Map(publishedSources($, ctx, anchor));
+  // A configured selector is the source's own word; otherwise every generic source votes.
+  const publishedAt = sources.get('rule')!() ?? vote(VOTERS.map((name) => [name, sources.get(name)!()]));
   let modifiedAt =
     fromRule($, 'modified', ctx) ??
     fromJsonLd([ctx.article], 'dateModified', ctx) ??
