@@ -4,7 +4,7 @@ import { joinParagraphs, normalizeText } from '../normalize/text.ts';
 import { extractMetadata } from './metadata/index.ts';
 import { extractContent } from './content/index.ts';
 import { renderBodyHtml } from './content/html.ts';
-import { own } from './content/dom.ts';
+import { limitDepth, own } from './content/dom.ts';
 import { detectTemplate } from './rules/index.ts';
 
 export interface ExtractOptions {
@@ -43,6 +43,8 @@ export class ExtractionError extends Error {
 }
 
 const MIN_BODY_CHARS = 80;
+/** Deeper markup is flattened before the (recursive) content walks; real pages stay far below. */
+const MAX_DEPTH = 250;
 
 const copy = (s: string | null): string | null => (s === null ? null : own(s));
 
@@ -50,6 +52,7 @@ const copy = (s: string | null): string | null => (s === null ? null : own(s));
 export function extractArticle(html: string, url: string, opts: ExtractOptions): ExtractedArticle {
   const $ = load(html);
   const meta = extractMetadata($, url, { timezone: opts.timezone, rules: opts.rules, now: opts.now });
+  limitDepth($.root()[0], MAX_DEPTH);
   const template = opts.rules?.body ? undefined : detectTemplate($);
   const content = extractContent($, { url, title: meta.title, rules: opts.rules, template });
 

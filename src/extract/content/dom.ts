@@ -72,3 +72,37 @@ export function documentOrder(root: Element): Map<Element, number> {
   visit(root);
   return order;
 }
+
+/**
+ * Flatten whatever lies deeper than `max` levels into its ancestor at that depth (text and
+ * empty elements such as <img>/<br> kept, in order), so the recursive walks of this module
+ * cannot overflow the stack on pathological pages (thousands of unclosed tags). Iterative.
+ */
+export function limitDepth(root: AnyNode, max: number): void {
+  const stack: [AnyNode, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    const kids = (node as Element).children;
+    if (!kids) continue;
+    if (depth < max) {
+      for (const c of kids) if (isElement(c)) stack.push([c, depth + 1]);
+      continue;
+    }
+    const flat: AnyNode[] = [];
+    const todo: AnyNode[] = [...kids].reverse();
+    while (todo.length) {
+      const n = todo.pop()!;
+      const sub = isElement(n) ? n.children : null;
+      if (sub && sub.length) for (let i = sub.length - 1; i >= 0; i--) todo.push(sub[i]);
+      else flat.push(n);
+    }
+    const el = node as Element;
+    el.children = flat as Element['children'];
+    flat.forEach((n, i) => {
+      n.parent = el;
+      n.prev = flat[i - 1] ?? null;
+      n.next = flat[i + 1] ?? null;
+      if (isElement(n)) n.children = [];
+    });
+  }
+}

@@ -187,6 +187,15 @@ describe('rules', () => {
   });
 });
 
+describe('pathological markup', () => {
+  it('survives thousands of unclosed tags without overflowing the stack', () => {
+    const html = page(`<div class="content">${'<div><font>'.repeat(6000)}<p>${P1}</p><p>${P2}</p></div>`);
+    const a = run(html);
+    expect(a.body).toContain(P1);
+    expect(a.body).toContain(P2);
+  });
+});
+
 describe('errors', () => {
   it('throws no-article when there is no article text', () => {
     const html = page(`<div class="list"><ul><li><a href="/1">Tin một về kinh tế</a></li><li><a href="/2">Tin hai về xã hội</a></li></ul></div>`);
