@@ -105,7 +105,11 @@ export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResu
       cutBoilerplateBlocks(n, undefined, removed);
       dropFurniture(n, undefined, removed);
     }
-    if (!nodes.some((n) => squash(rawText(n)).length > 0)) nodes = [];
+    if (!nodes.some((n) => squash(rawText(n)).length > 0)) {
+      // Matched only empty boxes: as good as no match.
+      if (bodyRule.length && !ruleMisses.includes('body')) ruleMisses.push('body');
+      nodes = [];
+    }
   }
   let generic = false;
   if (!nodes.length) {
