@@ -97,7 +97,11 @@ function titleElement($: CheerioAPI, title: string | null): Element | undefined 
   if (key) {
     const match = $('h1, h2, h3, [itemprop="headline"], [class*="title"], [class*="headline"]')
       .toArray()
-      .find((el) => el.name !== 'meta' && el.name !== 'title' && looseKey(elementText($, el)).includes(key) && looseKey(elementText($, el)).length <= key.length * 1.5 + 10);
+      .find((el) => {
+        if (el.name === 'meta' || el.name === 'title' || el.name === 'body' || el.name === 'html') return false;
+        const k = looseKey(elementText($, el));
+        return k.includes(key) && k.length <= key.length * 1.5 + 10;
+      });
     if (match) return match;
   }
   const h1s = $('h1').toArray().filter((el) => !inBoilerplate(el));
