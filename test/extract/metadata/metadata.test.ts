@@ -143,6 +143,11 @@ describe('dates', () => {
     expect(m.modifiedAt).toBeNull();
   });
 
+  it('ignores dates more than a day in the future', () => {
+    const html = page('<meta property="article:published_time" content="2030-01-01T00:00:00+07:00">', '<article><h1>X</h1><span class="date">09/03/2026 10:00</span></article>');
+    expect(meta(html).publishedAt).toBe('2026-03-09T10:00:00+07:00');
+  });
+
   it('applies the source timezone to dates without offset', () => {
     const html = page('<meta name="pubdate" content="2024-07-05 08:00">', '<h1>Hallo</h1>', 'de');
     expect(meta(html, 'https://example.de/a', { timezone: 'Europe/Berlin', now: NOW }).publishedAt).toBe('2024-07-05T08:00:00+02:00');
