@@ -4,7 +4,7 @@
  * bench/run.ts drives it; the numbers go to BENCHMARKS.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
@@ -26,6 +26,8 @@ export interface PipelineRunOptions {
   sink: 'jsonl' | 'postgres';
   redisUrl: string;
   workDir: string;
+  /** Node flags for the worker processes only (e.g. --cpu-prof, --max-old-space-size=N). */
+  workerNodeArgs?: string[];
 }
 
 export interface RssSample {
@@ -114,7 +116,9 @@ export async function runPipelineBench(o: PipelineRunOptions): Promise<PipelineR
   const tag = `${o.processes}p-${o.sink}-${Date.now().toString(36)}`;
   const prefix = `tfbench-${tag}`;
   const schema = `tf_bench_${tag.replace(/-/g, '_')}`;
-  const sinkUrl = o.sink === 'jsonl' ? `jsonl:${join(o.workDir, `records-${tag}.jsonl`)}` : `${PG_BENCH_URL}?schema=${schema}`;
+  // JSONL: one file per worker process (the JSONL sink is a single-writer format); PostgreSQL: one schema for all.
+  const jsonlPath = (i: number) => join(o.workDir, `records-${tag}-${i}.jsonl`);
+  const sinkUrlOf = (i: number) => (o.sink === 'jsonl' ? `jsonl:${jsonlPath(i)}` : `${PG_BENCH_URL}?schema=${schema}`);
   const config = join(o.workDir, `config-${tag}.yaml`);
   writeFileSync(config, stringify({ sources: [generatedSource(o.baseUrl)] }));
 
@@ -132,7 +136,7 @@ export async function runPipelineBench(o: PipelineRunOptions): Promise<PipelineR
 
     const spawnedAt = performance.now();
     for (let i = 0; i < o.processes; i++) {
-      const child = spawn(process.execPath, [BIN, 'worker', '--config', config, '--sink', sinkUrl, '--no-serve', '--concurrency', String(o.concurrency)], {
+      const child = spawn(process.execPath, [...(o.workerNodeArgs ?? []), BIN, 'worker', '--config', config, '--sink', sinkUrlOf(i), '--no-serve', '--concurrency', String(o.concurrency)], {
         env: { ...process.env, TINFLOW_PREFIX: prefix, REDIS_URL: o.redisUrl, TINFLOW_LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
@@ -169,7 +173,8 @@ export async function runPipelineBench(o: PipelineRunOptions): Promise<PipelineR
 
     let records: number;
     if (o.sink === 'jsonl') {
-      records = readFileSync(sinkUrl.slice('jsonl:'.length), 'utf8').split('\n').filter(Boolean).length;
+      records = 0;
+      for (let i = 0; i < o.processes; i++) if (existsSync(jsonlPath(i))) records += readFileSync(jsonlPath(i), 'utf8').split('\n').filter(Boolean).length;
     } else {
       const client = new pg.Client({ connectionString: PG_BENCH_URL });
       await client.connect();
@@ -200,4 +205,44 @@ export async function runPipelineBench(o: PipelineRunOptions): Promise<PipelineR
     await queues.close();
     redis.disconnect();
   }
+}
+
+/** Where self time goes in a V8 .cpuprofile, by library / tinflow stage (percent of samples). */
+export function summarizeCpuProfile(file: string): { category: string; percent: number }[] {
+  const p = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string } }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const categoryOf = new Map<number, string>();
+  for (const n of p.nodes) categoryOf.set(n.id, cpuCategory(n.callFrame.functionName, n.callFrame.url));
+  const totals = new Map<string, number>();
+  let all = 0;
+  p.samples.forEach((id, i) => {
+    const dt = p.timeDeltas[i] ?? 0;
+    const c = categoryOf.get(id) ?? 'other';
+    totals.set(c, (totals.get(c) ?? 0) + dt);
+    all += dt;
+  });
+  return [...totals].map(([category, t]) => ({ category, percent: (100 * t) / all })).sort((a, b) => b.percent - a.percent);
+}
+
+function cpuCategory(fn: string, url: string): string {
+  if (fn === '(idle)') return 'idle (waiting for I/O)';
+  if (fn === '(garbage collector)') return 'garbage collection';
+  if (fn === '(program)') return 'V8/native (program)';
+  const has = (...parts: string[]) => parts.some((x) => url.includes(x));
+  if (has('/src/extract/')) return 'extract: tinflow heuristics';
+  if (has('/htmlparser2/', '/domhandler/', '/entities/')) return 'extract: HTML parse (htmlparser2)';
+  if (has('/cheerio/', '/cheerio-select/', '/css-select/', '/css-what/', '/domutils/', '/nth-check/', '/boolbase/', '/dom-serializer/')) return 'extract: cheerio selectors and DOM walks';
+  if (has('/franc', '/trigram-utils/', '/n-gram/', '/collapse-white-space/')) return 'extract: language detection';
+  if (has('/src/dedupe/', '/src/normalize/', '/src/urls/')) return 'fingerprint, normalize, URLs';
+  if (has('/undici/', '/src/fetch/', 'node:net', 'node:_http', 'node:tls', 'node:dns', 'node:zlib')) return 'fetch (undici, sockets)';
+  if (has('/ioredis/', '/bullmq/', '/msgpackr/', '/cluster-key-slot/', '/redis-errors/', '/redis-parser/', '/src/queues/', '/src/producers/', '/src/workers/')) return 'queue and Redis (BullMQ, ioredis, Lua calls)';
+  if (has('/pg/', '/pg-protocol/', '/pg-types/', '/src/sinks/', 'node:fs')) return 'sink';
+  if (has('/zod/')) return 'zod validation';
+  if (has('/pino', '/prom-client/', '/src/ops/', '/src/log')) return 'logs and metrics';
+  if (has('/tsx/', '/esbuild/', 'node:internal/modules')) return 'start-up (module loading)';
+  if (url.startsWith('node:') || url === '') return 'node internals (streams, timers, promises)';
+  return 'other';
 }

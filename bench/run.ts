@@ -7,8 +7,8 @@
  * extraction alone (bench/extract.ts) and the seen-set (bench/seen-set.ts).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -17,7 +17,7 @@ import { load } from 'cheerio/slim';
 import { Redis } from 'ioredis';
 import { extractArticle } from '../src/extract/index.ts';
 import { generatedArticleUrls, startGeneratedSite } from './site.ts';
-import { runPipelineBench, type PipelineRunResult } from './pipeline.ts';
+import { runPipelineBench, summarizeCpuProfile, type PipelineRunResult } from './pipeline.ts';
 import type { CrawleeRunResult } from './crawlee.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -153,12 +153,13 @@ async function main() {
   const site = await startGeneratedSite({ pages: PAGES });
   log(`site ${site.baseUrl} with ${PAGES} article pages; redis ${redis.url}; work dir ${work}`);
   const started = new Date();
+  const loadAtStart = loadavg()[0];
   try {
     const urls = site.articleUrls();
     const runs: PipelineRunResult[] = [];
-    const run = async (processes: number, sink: 'jsonl' | 'postgres') => {
-      log(`tinflow: ${processes} worker process(es) x concurrency ${CONCURRENCY}, ${sink} sink ...`);
-      const r = await runPipelineBench({ baseUrl: site.baseUrl, urls, processes, concurrency: CONCURRENCY, sink, redisUrl: redis.url, workDir: work });
+    const run = async (processes: number, sink: 'jsonl' | 'postgres', concurrency = CONCURRENCY) => {
+      log(`tinflow: ${processes} worker process(es) x concurrency ${concurrency}, ${sink} sink ...`);
+      const r = await runPipelineBench({ baseUrl: site.baseUrl, urls, processes, concurrency, sink, redisUrl: redis.url, workDir: work });
       log(`  ${r.pagesPerSecond.toFixed(1)} pages/s, ${r.records} records, ${r.failed} failed, RSS ${JSON.stringify(r.rss)}`);
       runs.push(r);
       return r;
@@ -168,7 +169,28 @@ async function main() {
     log(`crawlee: CheerioCrawler, concurrency ${CONCURRENCY}, JSONL ...`);
     const crawlee = await runCrawleeChild(site.baseUrl, PAGES, CONCURRENCY, join(work, 'crawlee.jsonl'));
     log(`  ${crawlee.pagesPerSecond.toFixed(1)} pages/s, ${crawlee.records} records`);
+    // The same 16 pages in flight, spread over two worker processes: what tinflow's queue design buys on this 2-core machine.
+    const tinflowSplit = await run(2, 'jsonl', Math.max(1, Math.round(CONCURRENCY / 2)));
     for (const p of [1, 2, 4]) await run(p, 'postgres');
+
+    log('CPU profile of one worker process ...');
+    const profPages = Math.min(PAGES, quick ? 1000 : 4000);
+    const profDir = join(work, 'cpuprof');
+    const profRun = await runPipelineBench({ baseUrl: site.baseUrl, urls: urls.slice(0, profPages), processes: 1, concurrency: CONCURRENCY, sink: 'postgres', redisUrl: redis.url, workDir: work, workerNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });
+    // tsx runs a loader thread too: its profile is the small one; the worker's main thread is the biggest.
+    const profFile = readdirSync(profDir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .sort((a, b) => statSync(join(profDir, b)).size - statSync(join(profDir, a)).size)[0];
+    const cpuRows = profFile ? summarizeCpuProfile(join(profDir, profFile)).filter((r) => r.percent >= 0.5) : [];
+    const cpuSection = profFile
+      ? [
+          `\`node --cpu-prof\` of one \`tinflow worker --concurrency ${CONCURRENCY}\` (postgres sink) over ${profPages} pages (${f1(profRun.pagesPerSecond)} pages/s while profiled; start-up included), self time by library / stage:`,
+          '',
+          '| where | share of samples |',
+          '| --- | ---: |',
+          ...cpuRows.map((r) => `| ${r.category} | ${r.percent.toFixed(1)}% |`),
+        ].join('\n')
+      : '_no CPU profile was written_';
 
     log('profile split: parse vs extract ...');
     const split = await parseShare(site.baseUrl, quick ? 100 : 300);
@@ -208,6 +230,7 @@ async function main() {
     }
 
     const ratio = tinflowOne.pagesPerSecond / crawlee.pagesPerSecond;
+    const ratioSplit = tinflowSplit.pagesPerSecond / crawlee.pagesPerSecond;
     const cpu = cpus();
     const machine = `${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${process.platform} ${process.arch}; Redis ${readRedisVersion()} (private instance started by the bench), PostgreSQL on 127.0.0.1.`;
     const md = `# Benchmarks
@@ -215,8 +238,8 @@ async function main() {
 Produced by \`${command}\` (bench/run.ts) on ${started.toISOString()}.
 
 Machine: ${machine}
-The machine is shared (2 cores, other jobs running), so figures move by ±20% between runs; the
-comparison pair (tinflow 1 process vs Crawlee) runs back to back in the same run on the same site.
+The machine is shared with other jobs (1-minute load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end, on ${cpus().length} cores), so
+absolute figures move a lot between runs; the comparison runs (tinflow vs Crawlee) go back to back in the same run on the same site.
 
 ## Setup
 
@@ -241,8 +264,15 @@ comparison pair (tinflow 1 process vs Crawlee) runs back to back in the same run
 | --- | ---: | ---: | ---: | ---: | ---: |
 | tinflow, 1 worker process, concurrency ${CONCURRENCY}, JSONL | ${tinflowOne.pages} | ${tinflowOne.records} | ${f1(tinflowOne.seconds)} | **${f1(tinflowOne.pagesPerSecond)}** | ${f1(tinflowOne.recordsPerSecond)} |
 | Crawlee CheerioCrawler, concurrency ${CONCURRENCY}, JSONL | ${crawlee.pages} | ${crawlee.records} | ${f1(crawlee.seconds)} | **${f1(crawlee.pagesPerSecond)}** | ${f1(crawlee.recordsPerSecond)} |
+| tinflow, 2 worker processes x concurrency ${tinflowSplit.concurrency} (same ${tinflowSplit.concurrency * 2} in flight), one JSONL file each | ${tinflowSplit.pages} | ${tinflowSplit.records} | ${f1(tinflowSplit.seconds)} | **${f1(tinflowSplit.pagesPerSecond)}** | ${f1(tinflowSplit.recordsPerSecond)} |
 
-**Ratio tinflow / Crawlee: ${ratio.toFixed(2)}x** (target >= 2x: ${ratio >= 2 ? 'met' : 'NOT met'}).
+**Ratio tinflow / Crawlee, one process each: ${ratio.toFixed(2)}x. Same in-flight budget over two worker processes: ${ratioSplit.toFixed(2)}x** (target >= 2x: ${ratio >= 2 ? 'met with one process' : ratioSplit >= 2 ? 'met only with two processes' : 'NOT met'}).
+
+Why the one-process ratio cannot reach 2x: both crawlers run the very same \`extractArticle\` on every page, and it
+costs ${split.extractMs.toFixed(1)} ms of CPU per page here (see the profile below), i.e. at most ~${f0(1000 / split.extractMs)} pages/s
+per core for *any* single-process crawler that extracts with it; Crawlee already reaches ${f0(crawlee.pagesPerSecond)} pages/s. tinflow's
+own overhead per page (queue moves, politeness and dedupe Lua, sink) is small next to extraction, and its design scales
+out over processes and hosts, which a CheerioCrawler process does not.
 
 ## Pipeline throughput and worker memory
 
@@ -254,6 +284,8 @@ Worker RSS is read from /proc/<pid>/status (VmRSS) when the first job completes,
 ## Where one worker's time goes
 
 ${stageTable(tinflowOne, split)}
+
+${cpuSection}
 
 ## Extraction alone
 
