@@ -6,7 +6,7 @@ import { hintVerdict, isBoilerplateHeading } from './patterns.ts';
 
 const DROP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'button', 'input', 'select', 'textarea',
-  'option', 'object', 'embed', 'audio', 'video', 'map', 'link', 'meta', 'title', 'base', 'dialog', 'math',
+  'option', 'object', 'embed', 'audio', 'video', 'map', 'link', 'meta', 'title', 'base', 'rt', 'rp', 'dialog', 'math',
 ]);
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'menu']);
 // Text for screen readers only ("Chú thích ảnh" before a caption) is not shown to readers.

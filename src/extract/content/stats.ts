@@ -10,7 +10,7 @@ export interface Stats {
   paragraphs: number;
 }
 
-const SENTENCE = /[.!?…:;"”»)]\s*$|[,;]\s|[.!?]\s+\p{Lu}/u;
+const SENTENCE = /[.!?…:;"”»)。！？]\s*$|[,;]\s|[.!?]\s+\p{Lu}|[。、，]/u;
 
 function weigh(chars: number, linkChars: number, text: string, lenient: boolean): { good: number; bad: number; para: number } {
   if (chars === 0) return { good: 0, bad: 0, para: 0 };
