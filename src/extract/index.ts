@@ -51,8 +51,9 @@ const copy = (s: string | null): string | null => (s === null ? null : own(s));
 /** One article page -> its fields. Pure: parses once, reads metadata from the intact DOM, then the text. */
 export function extractArticle(html: string, url: string, opts: ExtractOptions): ExtractedArticle {
   const $ = load(html);
-  const meta = extractMetadata($, url, { timezone: opts.timezone, rules: opts.rules, now: opts.now });
+  // Before any selector runs: descendant queries walk ancestors, quadratic on pathological nesting.
   limitDepth($.root()[0], MAX_DEPTH);
+  const meta = extractMetadata($, url, { timezone: opts.timezone, rules: opts.rules, now: opts.now });
   const template = opts.rules?.body ? undefined : detectTemplate($);
   const content = extractContent($, { url, title: meta.title, rules: opts.rules, template });
 

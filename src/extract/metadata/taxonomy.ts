@@ -37,10 +37,18 @@ function ownText(el: Element): string {
  */
 function unmarkedTrail($: CheerioAPI): Element | null {
   for (const el of $('div, p, nav, ul, ol, span').toArray()) {
-    const links = $(el).children('a, li').toArray();
-    if (links.length < 2 || links.length > 8) continue;
-    if (!HOME.test(elementText($, links[0]))) continue;
+    // Plain child walks, no selector engine: this runs over every box of the page.
+    let links = 0;
+    let first: Element | null = null;
+    for (const c of el.children) {
+      if (c.type === 'tag' && ((c as Element).name === 'a' || (c as Element).name === 'li')) {
+        links++;
+        first ??= c as Element;
+      }
+    }
+    if (links < 2 || links > 8 || !first) continue;
     if (!CRUMB_SEPARATORS.test(ownText(el))) continue;
+    if (!HOME.test(elementText($, first))) continue;
     return el;
   }
   return null;
