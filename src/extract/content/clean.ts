@@ -76,7 +76,9 @@ export function dropFurniture(body: Element, known?: Map<Element, Stats>, remove
   // Weakly hinted boxes ("ads", "widget", "tools") that still hold real paragraphs are kept.
   const prose = (el: Element) => {
     const s = stats.get(el) ?? EMPTY_STATS;
-    return guard(el) || (s.good >= 200 && s.paragraphs >= 2 && s.linkChars < 0.25 * s.chars);
+    if (guard(el) || (s.good >= 200 && s.paragraphs >= 2 && s.linkChars < 0.25 * s.chars)) return true;
+    // A paragraph is a paragraph whatever its generated class name says ("tagStyle_z4kq...").
+    return (el.name === 'p' || el.name === 'blockquote') && s.good >= 80 && s.linkChars < 0.3 * s.chars;
   };
   const visit = (el: Element) => {
     const kids = el.children;

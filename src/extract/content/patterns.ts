@@ -34,6 +34,8 @@ for (const w of POSITIVE_WORDS) WORDS.set(w, 'positive');
 for (const w of STRONG_WORDS) WORDS.set(w, 'strong');
 
 function nameVerdict(name: string): Verdict | null {
+  // Layout modifiers describe the page, not the box: "has-sidebar", "no-comments", "with-ads".
+  if (/^(?:has|with|without|no)[-_]/i.test(name)) return null;
   const parts = name
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()
