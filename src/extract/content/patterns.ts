@@ -18,7 +18,7 @@ const WEAK_WORDS = [
   'paging', 'popular', 'trending', 'tag', 'tags', 'taglist', 'tag-list', 'keyword', 'keywords', 'topics', 'toolbar', 'tool', 'tools',
   'print', 'rating', 'vote', 'author-box', 'authorbox', 'about-author', 'bio', 'zalo', 'facebook', 'twitter', 'skip', 'search',
   'header-top', 'top-bar', 'copyright', 'disclaimer', 'player', 'video-list', 'box-news', 'box-tin', 'list-news', 'timeline', 'meta',
-  'byline', 'paywall', 'date', 'dateline', 'info', 'caption-list', 'gallery-list', 'slider', 'carousel', 'hidden',
+  'byline', 'paywall', 'author', 'authors', 'autor', 'author-bio', 'author-info', 'date', 'dateline', 'info', 'caption-list', 'gallery-list', 'slider', 'carousel', 'hidden',
 ];
 const POSITIVE_WORDS = [
   'article', 'articlebody', 'article-body', 'article-content', 'content', 'contents', 'entry', 'entry-content', 'post', 'post-content',
