@@ -80,8 +80,17 @@ export function bylineNames(line: string): string[] | null {
 
 /** "Minh Anh (theo Reuters)": a byline with the agency it draws on. */
 export function bylineWithSource(line: string): { names: string[]; agency: string } | null {
-  const m = /^(.{2,60}?)\s*\(\s*(?:theo|nguồn|tổng hợp từ)\s+([^()]{2,40})\)\s*\.?$/iu.exec(normalizeText(line));
-  if (!m) return null;
-  const names = bylineNames(m[1]);
-  return names ? { names, agency: m[2].trim() } : null;
+  const t = normalizeText(line);
+  const m = /^(.{2,60}?)\s*\(\s*(?:theo|nguồn|tổng hợp từ)\s+([^()]{2,40})\)\s*\.?$/iu.exec(t);
+  if (m) {
+    const names = bylineNames(m[1]);
+    return names ? { names, agency: m[2].trim() } : null;
+  }
+  // "Minh Anh/TTXVN": the reporter, then the agency.
+  const s = /^(.{2,60}?)\s*\/\s*([\p{L}.&]{2,12})\s*\.?$/u.exec(t);
+  if (s && looksLikeOutlet(s[2], false) && /\s/.test(s[1])) {
+    const names = bylineNames(s[1]);
+    return names ? { names, agency: s[2] } : null;
+  }
+  return null;
 }

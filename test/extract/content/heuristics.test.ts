@@ -145,6 +145,13 @@ describe('trailing credits and bylines', () => {
     expect(a.authors).toEqual(['Thu Hà', 'Minh Anh']);
     expect(a.body.endsWith(P3)).toBe(true);
   });
+
+  it('"Minh Anh/TTXVN" is a reporter and an agency, not two authors', () => {
+    const a = run(page(`<div class="content"><p>${P1}</p><p>${P2}</p><p>${P3}</p><p style="text-align:right"><strong>Minh Anh/TTXVN</strong></p></div>`));
+    expect(a.authors).toEqual(['Minh Anh']);
+    expect(a.agency).toBe('TTXVN');
+    expect(a.body.endsWith(P3)).toBe(true);
+  });
 });
 
 describe('bodyHtml', () => {
