@@ -60,7 +60,9 @@ const SHORT_ARTICLE = 250;
 const textLength = (blocks: Block[]) => blocks.reduce((n, b) => n + b.text.length, 0);
 
 function leadText(el: Element): string {
-  return normalizeText(rawText(el).replace(/\s+/g, ' '));
+  // A rule may point at <meta name="description">.
+  const raw = el.name === 'meta' ? (el.attribs.content ?? '') : rawText(el);
+  return normalizeText(raw.replace(/\s+/g, ' '));
 }
 
 /** Main text, lead, pictures and credits of an article page. Mutates the DOM. */
@@ -129,7 +131,6 @@ export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResu
     lead = leadText(leadEl);
     if (nodes.some((n) => hasAncestor(leadEl!, n))) detach(leadEl);
   }
-  nodes = nodes.filter((n) => n.parent !== null || n === root || n.type === 'tag');
 
   let { blocks, images } = collectBlocks(nodes, { baseUrl: opts.url, title: opts.title, removed });
   if (generic && textLength(blocks) < SHORT_ARTICLE) {
