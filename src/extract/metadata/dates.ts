@@ -38,6 +38,21 @@ months([
   ['november', 'nov', 'novembre', 'noviembre', 'novembro'],
   ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro'],
 ]);
+// Russian, Ukrainian and Polish print the month in the genitive after the day ("15 августа 2016", "3 maja 2021").
+months([
+  ['января', 'январь', 'січня', 'stycznia'],
+  ['февраля', 'февраль', 'лютого', 'lutego'],
+  ['марта', 'март', 'березня', 'marca'],
+  ['апреля', 'апрель', 'квітня', 'kwietnia'],
+  ['мая', 'май', 'травня', 'maja'],
+  ['июня', 'июнь', 'червня', 'czerwca'],
+  ['июля', 'июль', 'липня', 'lipca'],
+  ['августа', 'август', 'серпня', 'sierpnia'],
+  ['сентября', 'сентябрь', 'вересня', 'września'],
+  ['октября', 'октябрь', 'жовтня', 'października'],
+  ['ноября', 'ноябрь', 'листопада', 'listopada'],
+  ['декабря', 'декабрь', 'грудня', 'grudnia'],
+]);
 const MONTH_RE = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|');
@@ -61,6 +76,8 @@ const TEXT_DMY = new RegExp(
   'iu',
 );
 const TEXT_MDY = new RegExp(`${NB}(${MONTH_RE})\\.?${NA}\\s*(\\d{1,2})(?:st|nd|rd|th)?${NA},?\\s*(\\d{4})(?!\\d)`, 'iu');
+// Chinese, Japanese and Korean: "2019年6月24日", "2019년 6월 24일".
+const CJK_YMD = /(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;
 const VI_LONG = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)?\s*(\d{4}))?/iu;
 // A day and month without a year is only trusted when the page calls it a date ("Ngày 25/1", "Thứ Hai, 25/1").
 const DM_MARKED = new RegExp(`(?:ngày|thứ\\s+\\p{L}+,?|chủ\\s+nhật,?)\\s*(\\d{1,2})/(\\d{1,2})(?![/\\d])`, 'iu');
@@ -158,6 +175,7 @@ const PATTERNS: Pattern[] = [
   },
   { re: TEXT_DMY, build: (m) => ({ year: +m[3], month: MONTHS[m[2].toLowerCase()], day: +m[1] }) },
   { re: TEXT_MDY, build: (m) => ({ year: +m[3], month: MONTHS[m[1].toLowerCase()], day: +m[2] }) },
+  { re: CJK_YMD, build: (m) => ({ year: +m[1], month: +m[2], day: +m[3] }) },
   { re: VI_LONG, build: (m) => ({ year: m[3] ? +m[3] : undefined, month: +m[2], day: +m[1] }) },
   { re: DMY_SHORT, build: (m, ref) => ({ year: twoDigitYear(+m[3], ref), month: +m[2], day: +m[1] }) },
   { re: DM_MARKED, build: (m) => ({ month: +m[2], day: +m[1] }) },

@@ -46,7 +46,8 @@ export function elementText($: CheerioAPI, el: AnyNode, skip?: (child: Element) 
     const children = (node as Element).children;
     if (node.type === 'tag') {
       const name = (node as Element).name;
-      if (name === 'noscript' || name === 'template') continue;
+      // rt/rp: ruby pronunciation guides printed above the characters, not part of the sentence.
+      if (name === 'noscript' || name === 'template' || name === 'rt' || name === 'rp') continue;
       if (skip && node !== el && skip(node as Element)) continue;
       if (name === 'br') parts.push(' ');
       if (!INLINE.has(name)) {
@@ -58,7 +59,7 @@ export function elementText($: CheerioAPI, el: AnyNode, skip?: (child: Element) 
   }
   return cleanText(parts.join(''));
 }
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'font', 'wbr']);
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'font', 'wbr', 'ruby', 'rb']);
 
 /** First non-empty content of <meta> tags whose property / name / itemprop is one of `keys` (case-insensitive), in key order. */
 export function metaContent($: CheerioAPI, keys: string[]): string | null {

@@ -95,7 +95,7 @@ function fromItemprop($: CheerioAPI, prop: string, ctx: DateContext): string | n
 function titleElement($: CheerioAPI, title: string | null): Element | undefined {
   const key = title ? looseKey(title) : '';
   if (key) {
-    const match = $('h1, h2, h3, [itemprop="headline"], [class*="title"], [class*="headline"]')
+    const match = $('h1, h2, h3, h4, h5, h6, [itemprop="headline"], [class*="title"], [class*="headline"]')
       .toArray()
       .find((el) => {
         if (el.name === 'meta' || el.name === 'title' || el.name === 'body' || el.name === 'html') return false;

@@ -86,6 +86,14 @@ export function stripSiteAffixes(title: string, site: SiteIdentity): string {
 }
 
 const MIN_HEADLINE_WORDS = 2;
+// Chinese and Japanese write sentences without spaces: a run of four such characters is several words
+// (names and section labels are shorter: "新闻", "蔡健雅").
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]{4}/u;
+
+function wordCount(s: string): number {
+  const spaced = s.split(/\s+/).filter(Boolean).length;
+  return UNSPACED_SCRIPT.test(s) ? Math.max(spaced, MIN_HEADLINE_WORDS) : spaced;
+}
 
 function agrees(a: string, b: string): boolean {
   const ka = looseKey(a);
@@ -120,7 +128,7 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
     const h = stripSiteAffixes(raw, site);
     if (isSiteName(h, site)) continue;
     // A one-word heading ("News", "Blog") matching a segment of <title> is a section name, not the headline.
-    const oneWord = !/\s/.test(h);
+    const oneWord = wordCount(h) < 2;
     for (const t of metaTitles) {
       if (agrees(h, t) || agrees(h, stripSiteAffixes(t, site))) return h;
       if (!oneWord && t.split(SEPARATOR_G).some((seg) => looseKey(seg) === looseKey(h))) return h;
@@ -147,7 +155,7 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
   const top = headings[0];
   if (top?.trusted) {
     const h = stripSiteAffixes(top.text, site);
-    if (!isSiteName(h, site) && h.split(/\s+/).length >= MIN_HEADLINE_WORDS) return h;
+    if (!isSiteName(h, site) && wordCount(h) >= MIN_HEADLINE_WORDS) return h;
   }
   for (const t of metaTitles) {
     const s = stripSiteAffixes(t, site);
