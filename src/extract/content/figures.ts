@@ -42,6 +42,8 @@ export function largestFromSrcset(srcset: string): string | null {
 /** Absolute URL of an image, preferring lazy-load attributes and the largest srcset entry. */
 export function imageUrl(img: Element, base: string): string | null {
   const a = img.attribs;
+  // Tracking pixels and spacers.
+  if ((a.width && Number(a.width) <= 5) || (a.height && Number(a.height) <= 5)) return null;
   for (const name of SRCSET_ATTRS) {
     const v = a[name];
     if (v) {

@@ -88,6 +88,7 @@ describe('figures', () => {
       <figure><img src="/img/blank.gif" data-srcset="/img/b-480.jpg 480w, /img/b-1200.jpg 1200w, /img/b-720.jpg 720w"></figure>
       <figure><img class="lazy" data-original="https://cdn.example.vn/c.jpg"></figure>
       <figure><img data-lazy-src="../d.jpg"></figure>
+      <p><img src="https://pixel.example.net/count.gif" width="1" height="1"></p>
       <p>${P3}</p></div>`);
     const a = run(html);
     expect(a.images.map((i) => i.url)).toEqual([
