@@ -26,13 +26,48 @@ function inArticle(el: Element): boolean {
   return false;
 }
 
-// Parts of a heading that are not the headline: kicker/overline, hidden separators, dates and category labels.
-const HEADING_EXTRA = /kicker|dachzeile|topline|overline|roofline|eyebrow|super-?title|spitzmarke|topic|label|category|rubric|flag|visually-?hidden|sr-only|screen-reader|(?:^|[\s_-])(?:date|time|meta)(?:$|[\s_-])/;
+// Parts of a heading that are not the headline: kicker/overline, subtitle, hidden separators, dates, bylines and category labels.
+const HEADING_EXTRA =
+  /kicker|small|dachzeile|topline|overline|roofline|eyebrow|super-?title|sub-?title|sub-?headline|untertitel|spitzmarke|topic|label|category|rubric|flag|visually-?hidden|sr-only|screen-reader|byline|vcard|(?:^|[\s_-])(?:date|time|meta|author)(?:$|[\s_-])/;
+
+const notHeadline = (c: Element): boolean => c.name === 'small' || c.name === 'time' || HEADING_EXTRA.test(classId(c));
 
 function headingText($: CheerioAPI, el: Element): string {
   const full = elementText($, el);
-  const core = elementText($, el, (c) => c.name === 'small' || c.name === 'time' || HEADING_EXTRA.test(classId(c)));
+  const afterKicker = afterHiddenSeparator($, el);
+  if (afterKicker && afterKicker.length >= 8) return afterKicker;
+  const core = elementText($, el, notHeadline);
   return core.length >= 8 ? core : full;
+}
+
+const HIDDEN_CLASS = /hidden|invisible|sr-only|screen-reader/;
+const SEPARATOR_ONLY = /^[\s:|\-–—·•/]+$/u;
+// Broken markup can leave a heading open around the whole page: look at its first elements only.
+const MAX_HEADING_ELEMENTS = 100;
+
+/**
+ * "Kicker<span aria-hidden="true"> – </span>Headline": a separator hidden from sight (or from screen readers) splits the
+ * heading into kicker and headline. The headline's text, or null when the heading has no such separator.
+ */
+function afterHiddenSeparator($: CheerioAPI, heading: Element): string | null {
+  const stack: Element[] = [...heading.children].filter((c): c is Element => c.type === 'tag').reverse();
+  for (let seen = 0; stack.length && seen < MAX_HEADING_ELEMENTS; seen++) {
+    const el = stack.pop()!;
+    if ((el.attribs['aria-hidden'] === 'true' || HIDDEN_CLASS.test(classId(el))) && SEPARATOR_ONLY.test($(el).text())) {
+      const parts: string[] = [];
+      // What follows the separator inside the heading: its later siblings, then its ancestors' later siblings.
+      for (let n: Element = el; n !== heading && n.parent; n = n.parent as Element) {
+        for (let sib = n.next; sib; sib = sib.next) {
+          if (sib.type === 'text') parts.push((sib as unknown as { data: string }).data);
+          else if (sib.type === 'tag' && !notHeadline(sib as Element)) parts.push(' ', elementText($, sib), ' ');
+        }
+      }
+      return cleanText(parts.join('')) || null;
+    }
+    const children = el.children.filter((c): c is Element => c.type === 'tag');
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return null;
 }
 
 /** The article's own heading: an h1 that is not the logo, preferring one inside the article. */

@@ -34,3 +34,38 @@ describe('ruby annotations', () => {
     expect(meta(html, 'https://example.jp/news/1').title).toBe('漢字を学ぶ');
   });
 });
+
+describe('headline inside a heading that prints more', () => {
+  const title = (h1: string, head = '<title>Beispiel</title>') => meta(page(head, `<article>${h1}<p>Text des Artikels.</p></article>`)).title;
+
+  it('drops the kicker before a separator hidden from sight or from screen readers', () => {
+    expect(title('<h1><span>Wetter im Norden</span><span aria-hidden="true"> – </span><span>Sturm legt den Bahnverkehr lahm</span></h1>')).toBe(
+      'Sturm legt den Bahnverkehr lahm',
+    );
+    expect(title('<h1><span class="kicker-x">Wetter im Norden</span><span class="invisible">: </span><span>Sturm legt den Bahnverkehr lahm</span></h1>')).toBe(
+      'Sturm legt den Bahnverkehr lahm',
+    );
+  });
+
+  it('keeps a heading whose visible dash is real text', () => {
+    expect(title('<h1>Wetter im Norden – Sturm legt den Bahnverkehr lahm</h1>')).toBe('Wetter im Norden – Sturm legt den Bahnverkehr lahm');
+  });
+
+  it('leaves out subtitle, small-print kicker and byline parts of the heading', () => {
+    expect(title('<h1><span class="entry-title-primary">Sturm legt den Bahnverkehr lahm</span> <span class="entry-subtitle">Hunderte Pendler warten</span></h1>')).toBe(
+      'Sturm legt den Bahnverkehr lahm',
+    );
+    expect(title('<h1><span class="h1small">Wetter im Norden</span> Sturm legt den Bahnverkehr lahm</h1>')).toBe('Sturm legt den Bahnverkehr lahm');
+    expect(title('<h1 class="entry-title">Sturm legt den Bahnverkehr lahm <span class="author">Veröffentlicht von Redaktion am</span></h1>')).toBe(
+      'Sturm legt den Bahnverkehr lahm',
+    );
+  });
+
+  it('reads only the first elements of a heading left open around the page', () => {
+    // A hidden bar past the first elements is not read as a kicker separator.
+    const filler = '<div><span><i></i></span></div>'.repeat(5000) + '<span aria-hidden="true">|</span>Fußzeile';
+    const t0 = performance.now();
+    expect(title(`<h1>Sturm legt den Bahnverkehr lahm <h4 class="author">von Redaktion</h4>${filler}`)).toBe('Sturm legt den Bahnverkehr lahm |Fußzeile Text des Artikels.');
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
