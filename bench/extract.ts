@@ -118,13 +118,7 @@ export interface ExtractBenchOptions {
 
 type Page = { entry: DevEntry; html: string };
 
-function measure(pages: Page[], extract: (p: Page) => string): ExtractorFigures {
-  const outputs: string[] = [];
-  // A few warm-up calls so both sides are measured with compiled code.
-  for (const p of pages.slice(0, 5)) extract(p);
-  const t0 = performance.now();
-  for (const p of pages) outputs.push(extract(p));
-  const seconds = (performance.now() - t0) / 1000;
+function figures(pages: Page[], outputs: string[], seconds: number): ExtractorFigures {
   const counts: SnippetCounts = { tp: 0, fn: 0, fp: 0, tn: 0 };
   let bp = 0;
   pages.forEach((p, i) => {
@@ -132,6 +126,30 @@ function measure(pages: Page[], extract: (p: Page) => string): ExtractorFigures 
     bp += boilerplateLines(outputs[i], p.entry);
   });
   return { pages: pages.length, seconds, pagesPerSecond: pages.length / seconds, boilerplateLines: bp, f1: prf(counts).f1 };
+}
+
+/**
+ * Both extractors on each page in turn, timed separately: interleaving keeps the ratio fair on a
+ * shared machine whose load changes during the run.
+ */
+function measurePair(pages: Page[], a: (p: Page) => string, b: (p: Page) => string): [ExtractorFigures, ExtractorFigures] {
+  for (const p of pages.slice(0, 5)) {
+    a(p);
+    b(p);
+  }
+  const outA: string[] = [];
+  const outB: string[] = [];
+  let secA = 0;
+  let secB = 0;
+  for (const p of pages) {
+    let t0 = performance.now();
+    outA.push(a(p));
+    secA += (performance.now() - t0) / 1000;
+    t0 = performance.now();
+    outB.push(b(p));
+    secB += (performance.now() - t0) / 1000;
+  }
+  return [figures(pages, outA, secA), figures(pages, outB, secB)];
 }
 
 export async function runExtractBench(opts: ExtractBenchOptions = {}): Promise<ExtractBenchResult> {
@@ -147,7 +165,7 @@ export async function runExtractBench(opts: ExtractBenchOptions = {}): Promise<E
   const { Readability } = await import('@mozilla/readability');
   const virtualConsole = new VirtualConsole();
 
-  const tinflow = measure(pages, ({ entry, html }) => {
+  const tinflowExtract = ({ entry, html }: Page) => {
     try {
       const a = extractArticle(html, entry.url, { timezone: 'Europe/Berlin' });
       return a.lead ? `${a.lead}\n\n${a.body}` : a.body;
@@ -155,8 +173,8 @@ export async function runExtractBench(opts: ExtractBenchOptions = {}): Promise<E
       if (err instanceof ExtractionError) return '';
       throw err;
     }
-  });
-  const readability = measure(pages, ({ entry, html }) => {
+  };
+  const readabilityExtract = ({ entry, html }: Page) => {
     try {
       const dom = new JSDOM(html, { url: entry.url, virtualConsole });
       const out = new Readability(dom.window.document).parse()?.textContent ?? '';
@@ -165,7 +183,8 @@ export async function runExtractBench(opts: ExtractBenchOptions = {}): Promise<E
     } catch {
       return '';
     }
-  });
+  };
+  const [tinflow, readability] = measurePair(pages, tinflowExtract, readabilityExtract);
   return { pages: pages.length, tinflow, readability, speedup: tinflow.pagesPerSecond / readability.pagesPerSecond };
 }
 
