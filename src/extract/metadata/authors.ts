@@ -7,17 +7,27 @@ import { isSiteName, type SiteIdentity } from './site.ts';
 
 const ORGANIZATION = /Organization|Corporation|NewsMedia|WebSite|Brand/i;
 const PREFIX =
-  /^(?:(?:view|see)\s+all\s+(?:posts|articles|stories)\s+by|all\s+posts\s+by|(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|post\s+author(?:\s+by)?|(?:veröffentlicht|geschrieben|verfasst|publiziert|erstellt)\s+von|(?:publié|écrit)\s+par|plus\s+par|(?:written|posted|reported|text|words|story)\s+by|by|vom|von|bởi|tác giả|bài(?:\s+và\s+ảnh)?|bài\s*\/\s*ảnh|thực hiện|nhóm phóng viên|phóng viên|pv|ctv|author|autor(?:in)?|auteur|par|por|di|door|text|texte|redakteur(?:in)?|reporter|journalist)\s*[:.\-–]?\s+/i;
+  /^(?:(?:view|see)\s+all\s+(?:posts|articles|stories)\s+by|all\s+posts\s+by|(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|post\s+author(?:\s+by)?|(?:veröffentlicht|geschrieben|verfasst|publiziert|erstellt|beitrag|artikel)\s*von|interview|(?:publié|écrit)\s+par|plus\s+par|(?:written|posted|reported|text|words|story)\s+by|by|vom|von|bởi|tác giả|bài(?:\s+và\s+ảnh)?|bài\s*\/\s*ảnh|thực hiện|nhóm phóng viên|phóng viên|pv|ctv|author|autor(?:in)?|auteur|par|por|di|door|text|texte|redakteur(?:in)?|reporter|journalist)\s*[:.\-–]?\s+/i;
 const ROLE_SUFFIX = /\s*[(\[](?:[^)\]]*)[)\]]\s*$|\s*[-–|]\s*(?:reporter|editor|redakteur|redaktion|korrespondent|staff writer|phóng viên|pv|ctv)\b.*$/i;
 const EMAIL = /\S+@\S+\.\S+/g;
 // Labels glued to the name by inline markup: "AuthorAndreas Kalt", "Veröffentlicht vonChris Jung".
-const GLUED_PREFIX = /^(?:.*\s)?(?:author|autor|von|by|par)(?=\p{Lu}\p{Ll})/u;
+const GLUED_PREFIX = /^(?:.*\s)?(?:[Aa]uthor|[Aa]utor|[Vv]on|[Bb]y|[Pp]ar)(?=\p{Lu}\p{Ll})/u;
 const TRAILING_DATE = /\s+(?:jan|feb|mar|märz|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zä]*\.?\s+\d{1,2}\b.*$|\s+\d{1,2}:\d{2}.*$/i;
+// "Von Tomas Spahn Fr, 18. Oktober 2019", "Von X am Samstag, 19. Oktober": the weekday opens the date.
+const WEEKDAY =
+  '(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)';
+const TRAILING_WEEKDAY_DATE = new RegExp(`\\s+(?:am\\s+|on\\s+|le\\s+)?${WEEKDAY}\\.?,?\\s+(?:\\p{L}+\\.?\\s+)?\\d.*$`, 'iu');
+const TRAILING_WEEKDAY = new RegExp(`\\s+(?:am|on|le)\\s+${WEEKDAY}$`, 'iu');
+// What a byline prints after the name: "Eurosport Publiziert", "Christoph Hein Chefredakteur", arrows of "more by" links.
+const TRAILING_LABEL =
+  /\s+(?:publiziert|veröffentlicht|published|posted|aktualisiert|updated|chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|mitglied\s+der\s.*)$|[\s→←»«›‹>]+$/iu;
 const MONTH_OR_TIME = /\d{1,2}:\d{2}|\b(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?)\b\.?\s*\d/i;
 const SPLIT = /\s*(?:,|;|\/|&|\s[-–—]\s|\s+(?:và|and|und|et|y|e|en)\s+)\s*/i;
 // "TTXVN", "AFP", "dpa": agencies and desks in capitals, never a person.
 const ACRONYM = /^(?:[A-ZĐ]{2,6}|dpa|afp|ap|reuters|vna|ttxvn|kyodo|xinhua)$/u;
-const NOT_A_NAME = /^(?:admin|administrator|redaktion|editor|staff|guest|gast|unknown|anonymous|anonym|home|more|mehr|share|teilen|comments?|kommentare?|posted|veröffentlicht|published|updated)$/i;
+// Labels printed in their own byline element ("By", "Publiziert am"), degrees after a comma, "more" links.
+const NOT_A_NAME =
+  /^(?:admin|administrator|redaktion|editor|staff|guest|gast|unknown|anonymous|anonym|home|more|mehr|weiter|weitere artikel|share|teilen|comments?|kommentare?|posted|veröffentlicht|published|publiziert|geschrieben|verfasst|erstellt|updated|by|von|par|por|author|autor(?:in)?|written by|posted by|phd|ph\.d\.|md|m\.d\.|dr\.?|prof\.?|mba)$/i;
 const BYLINE_CLASS = /(?:^|[\s_-])(?:author|authors|autor|autoren|byline|by-line|tac-?gia|writer|creator|reporter|journalist|verfasser)(?:$|[\s_-]|name)/;
 
 /** One byline string -> the names it holds (prefixes, roles, e-mails and agencies removed). */
@@ -28,12 +38,14 @@ export function splitAuthors(raw: string, site: SiteIdentity): string[] {
   s = s.replace(/\s*(?:\||•|·)\s*.*$/, '');
   s = s.replace(GLUED_PREFIX, '');
   for (let i = 0; i < 3; i++) s = s.replace(PREFIX, '');
-  s = s.replace(TRAILING_DATE, '').replace(/\s*[-–—]\s*\d.*$/, '').replace(/\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}.*$/, '');
+  s = s.replace(TRAILING_WEEKDAY_DATE, '').replace(TRAILING_DATE, '').replace(/\s*[-–—]\s*\d.*$/, '').replace(/\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}.*$/, '');
   const out: string[] = [];
   for (let part of s.split(SPLIT)) {
     part = part
       .replace(PREFIX, '')
       .replace(ROLE_SUFFIX, '')
+      .replace(TRAILING_WEEKDAY, '')
+      .replace(TRAILING_LABEL, '')
       .replace(/\s+(?:am|on|le|el|il|lúc|ngày)$/i, '')
       .replace(/^[\s:,\-–—]+|[\s:,\-–—]+$/g, '')
       .trim();
@@ -45,8 +57,11 @@ export function splitAuthors(raw: string, site: SiteIdentity): string[] {
 
 function plausibleName(s: string, site: SiteIdentity): boolean {
   if (s.length < 2 || s.length > 60) return false;
-  if (!/\p{L}/u.test(s) || /\d{3,}|https?:|www\.|[<>{}=@]/.test(s) || MONTH_OR_TIME.test(s)) return false;
+  // A colon never sits inside a name: "Anzahl der Kommentare: 0".
+  if (!/\p{L}/u.test(s) || /\d{3,}|https?:|www\.|[<>{}=@:]/.test(s) || MONTH_OR_TIME.test(s)) return false;
   if (/admin|webmaster|^(?:no author|anonymous)$/i.test(s)) return false;
+  // Reading time printed beside the byline: "ca. 8 Min.", "5 min read".
+  if (/\d\s*(?:min|minuten|minutes|mins)\b/i.test(s)) return false;
   const words = s.split(/\s+/);
   if (words.length > 6) return false;
   if (NOT_A_NAME.test(s) || /^(?:theo|pv|ctv)$/i.test(s) || ACRONYM.test(s)) return false;

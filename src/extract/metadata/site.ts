@@ -32,12 +32,19 @@ export function siteIdentity($: CheerioAPI, url: string, nodes: LdNode[]): SiteI
   add(metaContent($, ['application-name']));
   add(metaContent($, ['apple-mobile-web-app-title']));
   add(metaContent($, ['twitter:site'])?.replace(/^@/, ''));
+  // A blogger's site declared as ["Person", "Organization"] names the site after its author: a site name for titles,
+  // but not one that rules the author's own byline out.
+  const personSites: string[] = [];
   for (const n of nodes) {
-    if (isType(n, /^(?:WebSite|Organization|NewsMediaOrganization|Corporation)$/i)) add(ldString(n.name));
+    if (isType(n, /^(?:WebSite|Organization|NewsMediaOrganization|Corporation)$/i)) {
+      if (isType(n, /^Person$/i)) personSites.push(ldString(n.name) ?? '');
+      else add(ldString(n.name));
+    }
     const pub = n.publisher;
     if (pub) for (const p of Array.isArray(pub) ? pub : [pub]) add(ldString(p));
   }
   const declaredCount = names.size;
+  for (const name of personSites) add(name);
   for (const name of homeLinkNames($, url)) add(name);
   const hostKeys: string[] = [];
   const host = getHostname(url);

@@ -69,3 +69,34 @@ describe('headline inside a heading that prints more', () => {
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
+
+describe('bylines', () => {
+  const authors = (body: string, head = '') => meta(page(head, `<article><h1>Sturm legt den Bahnverkehr lahm</h1>${body}<p>Text.</p></article>`)).authors;
+
+  it('drops labels printed in their own byline element and labels glued to the name', () => {
+    expect(authors('<span class="meta-prep meta-prep-author">By</span> <span class="author vcard">Daniel Weber</span>')).toEqual(['Daniel Weber']);
+    expect(authors('<span class="meta-prep meta-prep-author">Publiziert am</span> <span class="author vcard">uwe</span>')).toEqual(['uwe']);
+    expect(authors('<span class="byline"><span class="screen-reader-text">Author</span>Andrea Kühn</span>')).toEqual(['Andrea Kühn']);
+    expect(authors('<div class="author">Beitragvon r23 »</div>')).toEqual(['r23']);
+    expect(authors('<div class="author">Interview: Julia Lang</div>')).toEqual(['Julia Lang']);
+  });
+
+  it('drops the weekday and date, reading time, role and "more" arrows after the name', () => {
+    expect(authors('<div class="author">Von Tomas Lehmann Fr, 18. Oktober 2019</div>')).toEqual(['Tomas Lehmann']);
+    expect(authors('<div class="author">Von Isa.Berger am Samstag, 19. Oktober 2019 um 11:14 Uhr</div>')).toEqual(['Isa.Berger']);
+    expect(authors('<div class="author">By Alex Brown Thursday, January 27, 2022 10:34AM</div>')).toEqual(['Alex Brown']);
+    expect(authors('<div class="author"><span>Christa Hein Chefredakteurin</span>, <span>ca. 8 Min.</span></div>')).toEqual(['Christa Hein']);
+    expect(authors('<span class="author">Mia Lorenz</span> <span class="author">Mia Lorenz →</span>')).toEqual(['Mia Lorenz']);
+    expect(authors('<div class="author">Grant Miller, PhD</div>')).toEqual(['Grant Miller']);
+  });
+
+  it('keeps names that merely contain weekday-like words, and rejects "label: value" parts', () => {
+    expect(authors('<div class="author">Mo Farah</div>')).toEqual(['Mo Farah']);
+    expect(authors('<div class="author">Autor: Gabor Munier, Anzahl der Kommentare: 0</div>')).toEqual(['Gabor Munier']);
+  });
+
+  it("keeps the byline of a blogger whose site is declared as the blogger's own Person", () => {
+    const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': ['Person', 'Organization'], name: 'Andrea Kühn' }] });
+    expect(authors('<span class="author vcard">Andrea Kühn</span>', `<script type="application/ld+json">${ld}</script>`)).toEqual(['Andrea Kühn']);
+  });
+});
