@@ -7,7 +7,7 @@ import { isSiteName, type SiteIdentity } from './site.ts';
 
 const ORGANIZATION = /Organization|Corporation|NewsMedia|WebSite|Brand/i;
 const PREFIX =
-  /^(?:(?:view|see)\s+all\s+(?:posts|articles|stories)\s+by|all\s+posts\s+by|(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|post\s+author(?:\s+by)?|(?:veröffentlicht|geschrieben|verfasst|publiziert|erstellt|beitrag|artikel)\s*von|interview|(?:publié|écrit)\s+par|plus\s+par|(?:written|posted|reported|text|words|story)\s+by|by|vom|von|bởi|tác giả|bài(?:\s+và\s+ảnh)?|bài\s*\/\s*ảnh|thực hiện|nhóm phóng viên|phóng viên|pv|ctv|author|autor(?:in)?|auteur|par|por|di|door|text|texte|redakteur(?:in)?|reporter|journalist)\s*[:.\-–]?\s+/i;
+  /^(?:(?:view|see|show)\s+all\s+(?:posts|articles|stories)\s+(?:by|of|from)|all\s+posts\s+by|(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|post\s+author(?:\s+by)?|(?:veröffentlicht|geschrieben|verfasst|publiziert|erstellt|beitrag|artikel)\s*von|interview|(?:publié|écrit)\s+par|plus\s+par|(?:written|posted|reported|text|words|story)\s+by|by|vom|von|bởi|tác giả|bài(?:\s+và\s+ảnh)?|bài\s*\/\s*ảnh|thực hiện|nhóm phóng viên|phóng viên|pv|ctv|author|autor(?:in)?|auteur|par|por|di|door|text|texte|redakteur(?:in)?|reporter|journalist)\s*[:.\-–]?\s+/i;
 const ROLE_SUFFIX = /\s*[(\[](?:[^)\]]*)[)\]]\s*$|\s*[-–|]\s*(?:reporter|editor|redakteur|redaktion|korrespondent|staff writer|phóng viên|pv|ctv)\b.*$/i;
 const EMAIL = /\S+@\S+\.\S+/g;
 // Labels glued to the name by inline markup: "AuthorAndreas Kalt", "Veröffentlicht vonChris Jung".
@@ -60,6 +60,8 @@ function plausibleName(s: string, site: SiteIdentity): boolean {
   // A colon never sits inside a name: "Anzahl der Kommentare: 0".
   if (!/\p{L}/u.test(s) || /\d{3,}|https?:|www\.|[<>{}=@:]/.test(s) || MONTH_OR_TIME.test(s)) return false;
   if (/admin|webmaster|^(?:no author|anonymous)$/i.test(s)) return false;
+  // Link labels of author boxes and profile links: "View my complete profile", "Archiv anzeigen".
+  if (/(?<!\p{L})(?:profile?|anzeigen|archive?|articles|beiträge|posts)(?!\p{L})/iu.test(s)) return false;
   // Reading time printed beside the byline: "ca. 8 Min.", "5 min read".
   if (/\d\s*(?:min|minuten|minutes|mins)\b/i.test(s)) return false;
   const words = s.split(/\s+/);
@@ -71,7 +73,8 @@ function plausibleName(s: string, site: SiteIdentity): boolean {
 }
 
 function inComment(el: Element): boolean {
-  for (let n: Element | null = el; n && n.type === 'tag'; n = n.parent as Element | null) {
+  // <body> and <html> carry page-wide classes ("showing-comments", "comments-open").
+  for (let n: Element | null = el; n && n.type === 'tag' && n.name !== 'body' && n.name !== 'html'; n = n.parent as Element | null) {
     if (/comment|kommentar|binh-luan/.test(classId(n))) return true;
   }
   return false;
@@ -87,14 +90,16 @@ function dedupe(names: string[]): string[] {
   });
 }
 
-function fromJsonLd(article: LdNode | undefined, site: SiteIdentity): string[] {
+function fromJsonLd(article: LdNode | undefined, nodes: LdNode[], site: SiteIdentity): string[] {
   const a = article?.author ?? article?.creator;
   if (!a) return [];
   const out: string[] = [];
   for (const x of Array.isArray(a) ? a : [a]) {
     if (typeof x === 'string') out.push(...splitAuthors(x, site));
     else if (x && typeof x === 'object') {
-      const node = x as LdNode;
+      let node = x as LdNode;
+      // Yoast and others link the author by reference: {"@id": ".../#/schema/person/..."}, the Person elsewhere in the graph.
+      if (node.name === undefined && typeof node['@id'] === 'string') node = nodes.find((n) => n['@id'] === node['@id'] && n !== node) ?? node;
       if (isType(node, ORGANIZATION)) continue;
       const name = ldString(node.name);
       if (name) out.push(...splitAuthors(name, site));
@@ -114,7 +119,14 @@ function fromElements($: CheerioAPI, els: Element[], site: SiteIdentity): string
   return out;
 }
 
-export function extractAuthors($: CheerioAPI, site: SiteIdentity, article: LdNode | undefined, rules: ExtractRules | undefined, ruleMisses: string[]): string[] {
+export function extractAuthors(
+  $: CheerioAPI,
+  site: SiteIdentity,
+  article: LdNode | undefined,
+  rules: ExtractRules | undefined,
+  ruleMisses: string[],
+  nodes: LdNode[] = [],
+): string[] {
   const ruleSels = selectorList(rules?.author);
   if (ruleSels.length) {
     const els = ruleSels.flatMap((s) => safeSelect($, s).toArray());
@@ -123,12 +135,13 @@ export function extractAuthors($: CheerioAPI, site: SiteIdentity, article: LdNod
     if (names.length) return names;
   }
   const sources: (() => string[])[] = [
-    () => fromJsonLd(article, site),
+    () => fromJsonLd(article, nodes, site),
     () => {
       const v = metaContent($, ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl']);
       return v && !/^https?:/i.test(v) ? splitAuthors(v, site) : [];
     },
-    () => fromElements($, $('[itemprop="author"], a[rel~="author"], [rel~="author"]').toArray().filter((el) => !inBoilerplate(el) && !inComment(el)), site),
+    // Explicit author markup is trusted in an article footer too; only comments and related lists are ruled out.
+    () => fromElements($, $('[itemprop="author"], a[rel~="author"], [rel~="author"]').toArray().filter((el) => !inBoilerplate(el, true) && !inComment(el)), site),
     () => {
       const els = bodyElements($).filter(
         (el) => BYLINE_CLASS.test(classId(el)) && !inBoilerplate(el) && !inComment(el) && !hasAncestor(el, (p) => BYLINE_CLASS.test(classId(p))),

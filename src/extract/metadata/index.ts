@@ -61,7 +61,7 @@ export function extractMetadata($: CheerioAPI, url: string, opts: MetadataOption
   const title = ruleTitle($, opts.rules, ruleMisses) ?? extractTitle($, site, article);
   const pages = nodes.filter((n) => isType(n, /WebPage$/i));
   const { publishedAt, modifiedAt } = extractDates($, { timezone, now, rules: opts.rules, article, pages, url, title, ruleMisses });
-  const authors = extractAuthors($, site, article, opts.rules, ruleMisses);
+  const authors = extractAuthors($, site, article, opts.rules, ruleMisses, nodes);
   const section = extractSection($, nodes, article, title, site, opts.rules, ruleMisses);
   const tags = extractTags($, article, site, opts.rules, ruleMisses);
 

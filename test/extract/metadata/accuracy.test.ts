@@ -100,3 +100,33 @@ describe('bylines', () => {
     expect(authors('<span class="author vcard">Andrea Kühn</span>', `<script type="application/ld+json">${ld}</script>`)).toEqual(['Andrea Kühn']);
   });
 });
+
+describe('author sources', () => {
+  const article = (body: string, head = '', bodyAttrs = '') =>
+    meta(`<!doctype html><html><head>${head}</head><body ${bodyAttrs}><article><h1>Sturm legt den Bahnverkehr lahm</h1>${body}<p>Text.</p></article></body></html>`).authors;
+
+  it('follows a JSON-LD author given by @id to the Person in the graph', () => {
+    const ld = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'Article', headline: 'Sturm legt den Bahnverkehr lahm', author: { '@id': 'https://beispiel.de/#/person/1' } },
+        { '@type': 'Person', '@id': 'https://beispiel.de/#/person/1', name: 'Christa Hein' },
+      ],
+    });
+    expect(article('', `<script type="application/ld+json">${ld}</script>`)).toEqual(['Christa Hein']);
+  });
+
+  it('does not read page-wide <body> classes as a comment section', () => {
+    expect(article('<ul class="post-meta"><li class="post-author">Post author By Helge Faber</li></ul>', '', 'class="single showing-comments"')).toEqual(['Helge Faber']);
+  });
+
+  it('trusts itemprop=author in the article footer but not in comments', () => {
+    expect(article('<footer class="meta"><address itemprop="author"><span itemprop="name">Frank Bauer</span></address></footer>')).toEqual(['Frank Bauer']);
+    expect(article('<div class="comments"><span itemprop="author">Leser 1</span></div>')).toEqual([]);
+  });
+
+  it('ignores profile and archive link labels', () => {
+    expect(article('<a rel="author" href="/profile/1">View my complete profile</a>')).toEqual([]);
+    expect(article('<a rel="author" href="/a/h">SHOW ALL ARTICLES OF Heiko Sauer</a>')).toEqual(['Heiko Sauer']);
+  });
+});
