@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
-import { cleanText, elementText, metaContent, metaContents, safeSelect, selectorList } from './dom.ts';
+import { bodyElements, cleanText, elementText, metaContent, metaContents, safeSelect, selectorList } from './dom.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
 
@@ -24,6 +24,7 @@ function breadcrumbFromLd(nodes: LdNode[]): string[] | null {
     .map((x) => cleanText(ldString(x.name) ?? ldString(x.item)));
 }
 
+const TRAIL_BOXES = new Set(['div', 'p', 'nav', 'ul', 'ol', 'span']);
 const CRUMB_SEPARATORS = /^[\s>›»/|→:·-]*$/;
 
 /** Own text (not descendants') of an element: cheap, and enough to see labels and separators. */
@@ -36,7 +37,8 @@ function ownText(el: Element): string {
  * with only separators (">", "›", "/", "»") between them.
  */
 function unmarkedTrail($: CheerioAPI): Element | null {
-  for (const el of $('div, p, nav, ul, ol, span').toArray()) {
+  for (const el of bodyElements($)) {
+    if (!TRAIL_BOXES.has(el.name)) continue;
     // Plain child walks, no selector engine: this runs over every box of the page.
     let links = 0;
     let first: Element | null = null;
@@ -86,24 +88,37 @@ export function extractSection($: CheerioAPI, nodes: LdNode[], article: LdNode |
 
 const TAG_LABEL = /^(?:từ khóa|từ khoá|tags?|schlagwörter|schlagworte|stichwörter|themen|mots-clés|etiquetas|tag)\s*:?$/i;
 
+const TAG_BOX = /(?:^|\s)(?:tags|tag-list|tags-list|post-tags|entry-tags|article-tags|box-tag|tag)(?:\s|$)/;
+const LABEL_ELEMENTS = new Set(['span', 'strong', 'b', 'h3', 'h4', 'h5', 'div', 'p', 'label', 'dt']);
+
+/**
+ * Tag links: inside tag boxes (.tags, .post-tags, itemprop=keywords...), rel=tag links, and
+ * links that follow a label ("Từ khóa:", "Tags:"). One pass over the cached element list: the
+ * equivalent selectors (`.tags a`...) check every link's ancestors, which dominated metadata time.
+ */
 function tagLinks($: CheerioAPI): string[] {
-  const els: Element[] = $('.tags a, .tag-list a, .tags-list a, .post-tags a, .entry-tags a, .article-tags a, .box-tag a, .tag a, a[rel~="tag"], [itemprop="keywords"] a').toArray();
-  // A label element ("Từ khóa:", "Tags:") followed by links in the same block.
-  $('span, strong, b, h3, h4, h5, div, p, label, dt').each((_, el) => {
-    // Own text only (a subtree walk here would be quadratic on deep pages): either a label in a
-    // small element of its own, or a box whose own text is the label plus the separators between its links.
-    const own = cleanText(ownText(el));
+  const marked: Element[] = [];
+  const labelled: Element[] = [];
+  for (const el of bodyElements($)) {
+    const attribs = el.attribs;
+    if (el.name === 'a' && attribs.rel && /(?:^|\s)tag(?:\s|$)/.test(attribs.rel)) marked.push(el);
+    if ((attribs.class && TAG_BOX.test(attribs.class)) || attribs.itemprop === 'keywords') marked.push(...$(el).find('a').toArray());
+    if (!LABEL_ELEMENTS.has(el.name)) continue;
+    const raw = ownText(el);
+    // Cheap exits first: labels are short.
+    if (raw.length > 120 || !raw.trim()) continue;
+    // Either a label in a small element of its own, or a box whose own text is the label plus
+    // the separators between its links.
+    const own = cleanText(raw);
     const label = el.children.length <= 2 ? own : own.replace(/[\s,;|·/]+$/g, '').replace(/(?:\s*[,;|·/])+/g, '');
-    if (!TAG_LABEL.test(label)) return;
+    if (!TAG_LABEL.test(label)) continue;
     if (el.children.length > 2) {
-      els.push(...$(el).find('a').toArray());
-      return;
+      labelled.push(...$(el).find('a').toArray());
+      continue;
     }
-    const parent = $(el).parent();
-    els.push(...parent.find('a').toArray());
-    els.push(...$(el).nextAll('a').toArray());
-  });
-  return els.map((el) => elementText($, el));
+    labelled.push(...$(el).parent().find('a').toArray(), ...$(el).nextAll('a').toArray());
+  }
+  return [...marked, ...labelled].map((el) => elementText($, el));
 }
 
 function cleanTags(raw: string[], site: SiteIdentity): string[] {
