@@ -9,10 +9,16 @@ const ORGANIZATION = /Organization|Corporation|NewsMedia|WebSite|Brand/i;
 const PREFIX =
   /^(?:(?:view|see|show)\s+all\s+(?:posts|articles|stories)\s+(?:by|of|from)|all\s+posts\s+by|(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|post\s+author(?:\s+by)?|(?:veröffentlicht|geschrieben|verfasst|publiziert|erstellt|beitrag|artikel)\s*von|interview|(?:publié|écrit)\s+par|plus\s+par|(?:written|posted|reported|text|words|story)\s+by|by|vom|von|bởi|tác giả|bài(?:\s+và\s+ảnh)?|bài\s*\/\s*ảnh|thực hiện|nhóm phóng viên|phóng viên|pv|ctv|author|autor(?:in)?|auteur|par|por|di|door|text|texte|redakteur(?:in)?|reporter|journalist)\s*[:.\-–]?\s+/i;
 const ROLE_SUFFIX = /\s*[(\[](?:[^)\]]*)[)\]]\s*$|\s*[-–|]\s*(?:reporter|editor|redakteur|redaktion|korrespondent|staff writer|phóng viên|pv|ctv)\b.*$/i;
-const EMAIL = /\S+@\S+\.\S+/g;
+// Cloudflare prints "[email protected]" where it hid an address.
+const EMAIL = /\S+@\S+\.\S+|\[email\s*protected\]/gi;
 // Labels glued to the name by inline markup: "AuthorAndreas Kalt", "Veröffentlicht vonChris Jung".
-const GLUED_PREFIX = /^(?:.*\s)?(?:[Aa]uthor|[Aa]utor|[Vv]on|[Bb]y|[Pp]ar)(?=\p{Lu}\p{Ll})/u;
-const TRAILING_DATE = /\s+(?:jan|feb|mar|märz|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zä]*\.?\s+\d{1,2}\b.*$|\s+\d{1,2}:\d{2}.*$/i;
+const GLUED_PREFIX = /^(?:.*\s)?(?:[Aa]uthor|[Aa]utor|[Vv]on|[Bb]y|[Pp]ar)(?=\p{Lu}[\p{Ll}.])/u;
+const MONTH_NAME = '(?:jan|feb|mar|märz|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zä]*';
+// "Emily Burack 8 January 2020", "Jane Doe Feb 21, 2024", "X 10:34", "Houzz Deutschlandvor 5 Stunden".
+const TRAILING_DATE = new RegExp(
+  `\\s+${MONTH_NAME}\\.?\\s+\\d{1,2}\\b.*$|\\s+\\d{1,2}\\.?\\s+${MONTH_NAME}\\b.*$|\\s+\\d{1,2}:\\d{2}.*$|\\s*vor\\s+\\d+\\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten)\\b.*$|\\s+\\d+\\s+(?:seconds?|minutes?|hours?|days?|weeks?)\\s+ago\\b.*$`,
+  'iu',
+);
 // "Von Tomas Spahn Fr, 18. Oktober 2019", "Von X am Samstag, 19. Oktober": the weekday opens the date.
 const WEEKDAY =
   '(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)';
@@ -21,7 +27,7 @@ const TRAILING_WEEKDAY = new RegExp(`\\s+(?:am|on|le)\\s+${WEEKDAY}$`, 'iu');
 // What a byline prints after the name: "Eurosport Publiziert", "Christoph Hein Chefredakteur", arrows of "more by" links.
 const TRAILING_LABEL =
   /\s+(?:publiziert|veröffentlicht|published|posted|aktualisiert|updated|chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|mitglied\s+der\s.*)$|[\s→←»«›‹>]+$/iu;
-const MONTH_OR_TIME = /\d{1,2}:\d{2}|\b(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?)\b\.?\s*\d/i;
+const MONTH_OR_TIME = /\d{1,2}:\d{2}|\d\.?\s*(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|märz|march|apr(?:il)?|mai|may|juni?|june|juli?|july|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?)\b|\b(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?)\b\.?\s*\d/i;
 const SPLIT = /\s*(?:,|;|\/|&|\s[-–—]\s|\s+(?:và|and|und|et|y|e|en)\s+)\s*/i;
 // "TTXVN", "AFP", "dpa": agencies and desks in capitals, never a person.
 const ACRONYM = /^(?:[A-ZĐ]{2,6}|dpa|afp|ap|reuters|vna|ttxvn|kyodo|xinhua)$/u;

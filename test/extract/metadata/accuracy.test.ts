@@ -88,6 +88,12 @@ describe('bylines', () => {
     expect(authors('<div class="author"><span>Christa Hein Chefredakteurin</span>, <span>ca. 8 Min.</span></div>')).toEqual(['Christa Hein']);
     expect(authors('<span class="author">Mia Lorenz</span> <span class="author">Mia Lorenz →</span>')).toEqual(['Mia Lorenz']);
     expect(authors('<div class="author">Grant Miller, PhD</div>')).toEqual(['Grant Miller']);
+    expect(authors('<span class="byline">By Emma Black 8 January 2020, 3:51 pm 11 Edit</span>')).toEqual(['Emma Black']);
+    expect(authors('<div class="author"><span>Christian Thal</span>, <span>07 Dezember</span></div>')).toEqual(['Christian Thal']);
+    expect(authors('<div class="author"><b>Wohnideen Team</b>vor 5 Stunden Mehr</div>')).toEqual(['Wohnideen Team']);
+    expect(authors('<div class="author">Jane Roe 3 hours ago</div>')).toEqual(['Jane Roe']);
+    expect(authors('<div class="author"><span>By</span><a>J.R. Stone</a></div>')).toEqual(['J.R. Stone']);
+    expect(authors('<div class="author"><a href="/cdn-cgi/l/email-protection">[email protected]</a> Published: 28 Apr</div>')).toEqual([]);
   });
 
   it('keeps names that merely contain weekday-like words, and rejects "label: value" parts', () => {
