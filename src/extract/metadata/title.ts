@@ -5,7 +5,7 @@ import { ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
 
 // Separators between a headline and the site name in <title> / og:title.
-const SEPARATOR = /\s+[|\-–—·•»«›‹:/~│]\s+|\s+::\s+|\s*[|│]\s*/u;
+const SEPARATOR = /\s+[|\-–—·•»«›‹:/~│]\s+|\s+(?:::|\/\/|>>)\s+|\s*[|│]\s*/u;
 const SEPARATOR_G = new RegExp(SEPARATOR.source, 'gu');
 const SEPARATOR_CAPTURE = new RegExp(`(${SEPARATOR.source})`, 'u');
 
@@ -116,6 +116,19 @@ export function stripSiteAffixes(title: string, site: SiteIdentity): string {
   if (last === 0) return title;
   while (last > first && isSiteName(pieces[last], site)) last -= 2;
   while (first < last && isSiteName(pieces[first], site)) first += 2;
+  // A site name that itself holds a separator ("Salsa-Figuren - Rueda in Berlin"): the longest run of end segments naming the site.
+  for (let j = first + 2; j < last; j += 2) {
+    if (isSiteName(pieces.slice(j, last + 1).join(''), site)) {
+      last = j - 2;
+      break;
+    }
+  }
+  for (let j = last - 2; j > first; j -= 2) {
+    if (isSiteName(pieces.slice(first, j + 1).join(''), site)) {
+      first = j + 2;
+      break;
+    }
+  }
   const kept = pieces.slice(first, last + 1).join('').trim();
   return kept || title;
 }
@@ -142,7 +155,11 @@ function agrees(a: string, b: string): boolean {
 /** Separators left at either end once an empty kicker or site name is gone (": Headline", "Headline |"). */
 function trimSeparators(title: string | null): string | null {
   if (!title) return title;
-  const t = title.replace(/^[\s:|\-–—·•]+(?=\S)/u, '').replace(/(?<=\S)[\s:|\-–—·•]+$/u, '');
+  // Breadcrumb arrows before the headline ("» Jens Weber", "[> Jens Weber") go too; "»Zitat«" keeps its quote.
+  const t = title
+    .replace(/^[\s:|\-–—·•]+(?=\S)/u, '')
+    .replace(/^[[\]<>»›→]+\s+(?=\S)/u, '')
+    .replace(/(?<=\S)[\s:|\-–—·•]+$/u, '');
   return t || title;
 }
 

@@ -136,3 +136,17 @@ describe('author sources', () => {
     expect(article('<a rel="author" href="/a/h">SHOW ALL ARTICLES OF Heiko Sauer</a>')).toEqual(['Heiko Sauer']);
   });
 });
+
+describe('site names in <title>', () => {
+  it('strips a site name that itself holds a separator, as printed by the home link', () => {
+    const html = page('<title>Enchufla Figuren - Salsa-Figuren - Rueda in Berlin</title>', '<div id="header"><a href="/">Salsa-Figuren - Rueda in Berlin</a></div><p>Text.</p>');
+    expect(meta(html, 'https://rueda.example.org/enchufla').title).toBe('Enchufla Figuren');
+  });
+
+  it('splits at " // " and drops breadcrumb arrows before the headline, not opening quotes', () => {
+    expect(meta(page('<title>beispiel.de //   » Jens Weber</title>', '<p>Text.</p>')).title).toBe('Jens Weber');
+    expect(meta(page('<title>»Haltet die Seen sauber!« - Seglerblog</title><meta property="og:site_name" content="Seglerblog">', '<p>Text.</p>')).title).toBe(
+      '»Haltet die Seen sauber!«',
+    );
+  });
+});
