@@ -27,8 +27,11 @@ export function safeSelect($: CheerioAPI, selector: string): Cheerio<Element> {
   }
 }
 
-/** Text of an element with block boundaries kept as spaces ("<p>a</p><p>b</p>" -> "a b"). Iterative: deep pages cannot overflow the stack. */
-export function elementText($: CheerioAPI, el: AnyNode, skip?: (child: Element) => boolean): string {
+/**
+ * Text of an element with block boundaries kept as spaces ("<p>a</p><p>b</p>" -> "a b"); `spaced` puts a space at every
+ * element boundary. Iterative: deep pages cannot overflow the stack.
+ */
+export function elementText($: CheerioAPI, el: AnyNode, skip?: (child: Element) => boolean, spaced = false): string {
   const parts: string[] = [];
   // Strings on the stack are separators to emit once a block element's children are done.
   const stack: (AnyNode | string)[] = [el];
@@ -50,7 +53,7 @@ export function elementText($: CheerioAPI, el: AnyNode, skip?: (child: Element) 
       if (name === 'noscript' || name === 'template' || name === 'rt' || name === 'rp') continue;
       if (skip && node !== el && skip(node as Element)) continue;
       if (name === 'br') parts.push(' ');
-      if (!INLINE.has(name)) {
+      if (spaced || !INLINE.has(name)) {
         parts.push(' ');
         stack.push(' ');
       }

@@ -167,9 +167,14 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
     const ci = classId(el);
     if (!PUBLISH_CLASS.test(ci)) return;
     if (inBoilerplate(el, false, ctx.headline)) return;
-    const text = elementText($, el);
+    let text = elementText($, el);
     if (!text || text.length > 200) return;
-    const dates = findDates(text, ctx.now);
+    let dates = findDates(text, ctx.now);
+    // "<span>Apr</span> <span>04</span><span>2013</span>": the parts of a date printed in separate elements.
+    if (!dates.length && el.children.length > 1) {
+      text = elementText($, el, undefined, true);
+      dates = findDates(text, ctx.now);
+    }
     if (!dates.length) return;
     const iso = toIso(pickPublished(text, dates));
     if (!iso) return;

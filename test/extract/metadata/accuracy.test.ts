@@ -19,6 +19,14 @@ describe('dates in more scripts', () => {
     expect(parseDateText(text, { timezone: 'Europe/Berlin', reference: NOW })).toBe(iso);
   });
 
+  it('reads a date whose month, day and year sit in separate elements', () => {
+    const html = page(
+      '<title>Noten in der Schule</title>',
+      '<article><header><h1>Noten in der Schule</h1><div class="date"><span class="month">Apr</span> <span class="day">04</span><span class="year">2013</span></div></header><p>Text.</p></article>',
+    );
+    expect(meta(html).publishedAt).toBe('2013-04-04T00:00:00+02:00');
+  });
+
   it('finds the date beside a headline printed in a minor heading (h4)', () => {
     const html = page(
       '<title>Neue Batterie für Speicher</title>',
