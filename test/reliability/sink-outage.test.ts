@@ -62,8 +62,10 @@ it('PostgreSQL unreachable for 20 s mid-crawl: jobs wait and retry, afterwards e
     await waitFor('the first records', async () => (await schema.counts()).rows >= 30, 60_000);
 
     await proxy.down();
+    // A COMMIT already sent when the connections were cut may still land: let it settle first.
+    await new Promise((r) => setTimeout(r, 1000));
     const atOutage = (await schema.counts()).rows;
-    await new Promise((r) => setTimeout(r, OUTAGE_MS));
+    await new Promise((r) => setTimeout(r, OUTAGE_MS - 1000));
     // Nothing was written while the sink was away, and no job gave up.
     expect((await schema.counts()).rows).toBe(atOutage);
     expect((await articleCounts(queues)).failed).toBe(0);
