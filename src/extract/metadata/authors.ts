@@ -38,10 +38,18 @@ const BYLINE_CLASS = /(?:^|[\s_-])(?:author|authors|autor|autoren|byline|by-line
 
 /** One byline string -> the names it holds (prefixes, roles, e-mails and agencies removed). */
 export function splitAuthors(raw: string, site: SiteIdentity): string[] {
-  let s = cleanText(raw).replace(EMAIL, ' ');
+  // "Name | Date", "10. Dezember 2019 · von Name · in Category": the first piece that holds a name.
+  for (const piece of cleanText(raw).replace(EMAIL, ' ').split(/\s*[|•·]\s*/)) {
+    const names = piecesNames(piece, site);
+    if (names.length) return names;
+  }
+  return [];
+}
+
+function piecesNames(piece: string, site: SiteIdentity): string[] {
+  let s = piece;
   // "Theo X" names the source (an agency or another paper), never an author.
   if (/^theo\s/i.test(s)) return [];
-  s = s.replace(/\s*(?:\||•|·)\s*.*$/, '');
   s = s.replace(GLUED_PREFIX, '');
   for (let i = 0; i < 3; i++) s = s.replace(PREFIX, '');
   s = s.replace(TRAILING_WEEKDAY_DATE, '').replace(TRAILING_DATE, '').replace(/\s*[-–—]\s*\d.*$/, '').replace(/\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}.*$/, '');
@@ -64,7 +72,9 @@ export function splitAuthors(raw: string, site: SiteIdentity): string[] {
 function plausibleName(s: string, site: SiteIdentity): boolean {
   if (s.length < 2 || s.length > 60) return false;
   // A colon never sits inside a name: "Anzahl der Kommentare: 0".
-  if (!/\p{L}/u.test(s) || /\d{3,}|https?:|www\.|[<>{}=@:]/.test(s) || MONTH_OR_TIME.test(s)) return false;
+  if (!/\p{L}/u.test(s) || /https?:|www\.|[<>{}=@:]/.test(s) || MONTH_OR_TIME.test(s)) return false;
+  // Numbers and codes, not names; a user name may carry a few digits ("freeman1984").
+  if (/\d{3,}/.test(s) && (s.match(/\d/g)?.length ?? 0) >= (s.match(/\p{L}/gu)?.length ?? 0)) return false;
   if (/admin|webmaster|^(?:no author|anonymous)$/i.test(s)) return false;
   // Link labels of author boxes and profile links: "View my complete profile", "Archiv anzeigen".
   if (/(?<!\p{L})(?:profile?|anzeigen|archive?|articles|beiträge|posts)(?!\p{L})/iu.test(s)) return false;

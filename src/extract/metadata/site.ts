@@ -76,7 +76,8 @@ export function isSiteName(text: string, site: SiteIdentity, declaredOnly = fals
   }
   for (const h of site.hostKeys) {
     // "faz" (label) vs "FAZ.NET", "www.faz.net" vs "faz.net": the host plus a few characters of TLD or "www".
-    if (k === h || (h.length >= 3 && (k.startsWith(h) || k.endsWith(h)) && k.length - h.length <= 5)) return true;
+    // Bylines (declared-only callers) keep a user named after the site: "Limespacer" writes on limespace.de.
+    if (k === h || (h.length >= 3 && ((!declaredOnly && k.startsWith(h)) || k.endsWith(h)) && k.length - h.length <= 5)) return true;
   }
   return false;
 }

@@ -158,3 +158,22 @@ describe('site names in <title>', () => {
     );
   });
 });
+
+describe('bylines in blog themes', () => {
+  const authors = (body: string, url = 'https://beispiel.de/artikel/123') =>
+    meta(page('', `<article><h1>Sturm legt den Bahnverkehr lahm</h1>${body}<p>Text.</p></article>`), url).authors;
+
+  it('reads the name from whichever piece of a "·" or "|" separated byline holds it', () => {
+    expect(authors('<div class="byline">Dezember 10, 2019 · von <span>freeman1984</span> · in Allgemein</div>')).toEqual(['freeman1984']);
+    expect(authors('<span class="byline"> | <span>Klaus Kirchner</span></span>')).toEqual(['Klaus Kirchner']);
+  });
+
+  it('keeps a user named after the site, rejects the host name itself', () => {
+    expect(authors('<p class="post-byline">von Limespacer · 22. Oktober 2019</p>', 'https://www.limespace.de/a')).toEqual(['Limespacer']);
+    expect(authors('<p class="post-byline">von limespace.de</p>', 'https://www.limespace.de/a')).toEqual([]);
+  });
+
+  it('rejects numbers and codes', () => {
+    expect(authors('<div class="author">12345678</div>')).toEqual([]);
+  });
+});
