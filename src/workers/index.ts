@@ -1,4 +1,4 @@
-import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, MetricsTime, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { HostBusyError, backoffDelay } from '../fetch/index.ts';
 import { SinkUnavailableError } from '../sinks/index.ts';
 import { QUEUE_NAMES, type QueueName } from '../queues/index.ts';
@@ -118,7 +118,7 @@ function wrap(ctx: WorkerContext, queue: QueueName, jobTimeoutMs: number) {
     } catch (err) {
       if (err instanceof HostBusyError) {
         // Politeness: park the job until the host has a free slot instead of spinning on it.
-        metrics.rateLimitWaits.inc({ host: err.host });
+        // (The fetcher counts the wait in tinflow_rate_limit_waits_total.)
         await job.moveToDelayed(Date.now() + err.waitMs, token);
         throw new DelayedError();
       }
@@ -160,8 +160,9 @@ export function startWorkers(ctx: WorkerContext, opts: WorkerPoolOptions = {}): 
   const lockDuration = opts.lockDurationMs ?? envMs('TINFLOW_LOCK_DURATION_MS') ?? WORKER_DEFAULTS.lockDurationMs;
   const stalledInterval = opts.stalledIntervalMs ?? envMs('TINFLOW_STALLED_INTERVAL_MS') ?? WORKER_DEFAULTS.stalledIntervalMs;
   const settings = {
-    backoffStrategy: (attemptsMade: number, _type?: string, err?: Error) =>
-      backoffDelay(attemptsMade, 1000, (err as { retryAfterMs?: number } | undefined)?.retryAfterMs),
+    // Base delay from the job's source (fetch.backoffMs); Retry-After, when the server sent one, wins.
+    backoffStrategy: (attemptsMade: number, _type?: string, err?: Error, job?: { data?: { source?: string } }) =>
+      backoffDelay(attemptsMade, ctx.sources.get(job?.data?.source ?? '')?.fetch.backoffMs ?? 2000, (err as { retryAfterMs?: number } | undefined)?.retryAfterMs),
   };
   const make = (queue: QueueName, n: number) =>
     new Worker(queue, wrap(ctx, queue, jobTimeoutMs), {
@@ -169,6 +170,8 @@ export function startWorkers(ctx: WorkerContext, opts: WorkerPoolOptions = {}): 
       prefix: ctx.prefix,
       concurrency: n,
       settings,
+      // Per-minute completed/failed counts kept in Redis: `tinflow status` shows recent rates from them.
+      metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
       // A killed worker's jobs come back after the lock expires (stalled-job recovery).
       lockDuration,
       stalledInterval,
