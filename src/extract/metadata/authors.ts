@@ -27,6 +27,10 @@ const TRAILING_WEEKDAY = new RegExp(`\\s+(?:am|on|le)\\s+${WEEKDAY}$`, 'iu');
 // What a byline prints after the name: "Eurosport Publiziert", "Christoph Hein Chefredakteur", arrows of "more by" links.
 const TRAILING_LABEL =
   /\s+(?:publiziert|veröffentlicht|published|posted|aktualisiert|updated|chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|mitglied\s+der\s.*)$|[\s→←»«›‹>]+$/iu;
+// "Posted on September 21, 2020 by Adi Tal", "am 3. Mai 2021 von X": the name follows the date.
+const DATE_THEN_BY = /^.*?(?:\d{4}|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?),?\s+(?:by|von|par|por|di)\s+(?=\p{L})/iu;
+// "Williams Perdomo @wperdomod": a social handle after the name.
+const HANDLE = /\s+@[\w.]+/gu;
 const MONTH_OR_TIME = /\d{1,2}:\d{2}|\d\.?\s*(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|märz|march|apr(?:il)?|mai|may|juni?|june|juli?|july|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?)\b|\b(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni|july?|juli|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?)\b\.?\s*\d/i;
 const SPLIT = /\s*(?:,|;|\/|&|\s[-–—]\s|\s+(?:và|and|und|et|y|e|en)\s+)\s*/i;
 // "TTXVN", "AFP", "dpa": agencies and desks in capitals, never a person.
@@ -34,7 +38,8 @@ const ACRONYM = /^(?:[A-ZĐ]{2,6}|dpa|afp|ap|reuters|vna|ttxvn|kyodo|xinhua)$/u;
 // Labels printed in their own byline element ("By", "Publiziert am"), degrees after a comma, "more" links.
 const NOT_A_NAME =
   /^(?:admin|administrator|redaktion|editor|staff|guest|gast|unknown|anonymous|anonym|home|more|mehr|weiter|weitere artikel|share|teilen|comments?|kommentare?|posted|veröffentlicht|published|publiziert|geschrieben|verfasst|erstellt|updated|by|von|par|por|author|autor(?:in)?|written by|posted by|phd|ph\.d\.|md|m\.d\.|dr\.?|prof\.?|mba)$/i;
-const BYLINE_CLASS = /(?:^|[\s_-])(?:author|authors|autor|autoren|byline|by-line|tac-?gia|writer|creator|reporter|journalist|verfasser)(?:$|[\s_-]|name)/;
+const BYLINE_CLASS =
+  /(?:^|[\s_-])(?:author|authors|autor|autoren|auteurs?|byline|by-line|tac-?gia|writer|creator|contributor|reporter|journalist|verfasser)(?:$|[\s_-]|name|zeile|line)/;
 
 /** One byline string -> the names it holds (prefixes, roles, e-mails and agencies removed). */
 export function splitAuthors(raw: string, site: SiteIdentity): string[] {
@@ -50,7 +55,7 @@ function piecesNames(piece: string, site: SiteIdentity): string[] {
   let s = piece;
   // "Theo X" names the source (an agency or another paper), never an author.
   if (/^theo\s/i.test(s)) return [];
-  s = s.replace(GLUED_PREFIX, '');
+  s = s.replace(GLUED_PREFIX, '').replace(DATE_THEN_BY, '').replace(HANDLE, '');
   for (let i = 0; i < 3; i++) s = s.replace(PREFIX, '');
   s = s.replace(TRAILING_WEEKDAY_DATE, '').replace(TRAILING_DATE, '').replace(/\s*[-–—]\s*\d.*$/, '').replace(/\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}.*$/, '');
   const out: string[] = [];

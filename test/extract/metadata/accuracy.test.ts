@@ -173,6 +173,14 @@ describe('bylines in blog themes', () => {
     expect(authors('<p class="post-byline">von limespace.de</p>', 'https://www.limespace.de/a')).toEqual([]);
   });
 
+  it('finds bylines in "Autorenzeile", "auteurs" and "contributor" boxes, after a date, without the social handle', () => {
+    expect(authors('<p class="autorenzeile small">Von Volker Kabe, Jana Stroh und Ben Strunz</p>')).toEqual(['Volker Kabe', 'Jana Stroh', 'Ben Strunz']);
+    expect(authors('<div class="dates_auteurs">par <span class="auteurs">Didier Roux</span>, 21 juin 2018</div>')).toEqual(['Didier Roux']);
+    expect(authors('<span class="field-field-contributor">Par <a href="/n/m">Matthieu Hy</a></span>')).toEqual(['Matthieu Hy']);
+    expect(authors('<div class="page-meta--author">Posted on September 21, 2020 by Adi Tal</div>')).toEqual(['Adi Tal']);
+    expect(authors('<div class="td-post-author-name">Por <a>Williams Perdomo @wperdomod</a></div>')).toEqual(['Williams Perdomo']);
+  });
+
   it('rejects numbers and codes', () => {
     expect(authors('<div class="author">12345678</div>')).toEqual([]);
   });
