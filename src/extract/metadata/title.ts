@@ -164,16 +164,36 @@ function trimSeparators(title: string | null): string | null {
 }
 
 export function extractTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefined): string | null {
-  return trimSeparators(pickTitle($, site, article));
+  const title = trimSeparators(pickTitle($, site, article));
+  return title && shouting(title) ? (casedVariant($, site, article, title) ?? title) : title;
+}
+
+/** ALL CAPS (or all lower case): typed that way for a CSS effect, not the headline's real casing. */
+function shouting(title: string): boolean {
+  return /\p{L}{2}/u.test(title) && (title === title.toUpperCase() || title === title.toLowerCase()) && title.toUpperCase() !== title.toLowerCase();
+}
+
+/** The same words with real casing, from a metadata title ("OFFSHORE-WINDENERGIE" heading, "Offshore-Windenergie" og:title). */
+function casedVariant($: CheerioAPI, site: SiteIdentity, article: LdNode | undefined, title: string): string | null {
+  const key = looseKey(title);
+  for (const t of metaTitleList($, article)) {
+    for (const candidate of [stripSiteAffixes(t, site), ...t.split(SEPARATOR_G)]) {
+      const c = trimSeparators(candidate);
+      if (c && looseKey(c) === key && !shouting(c)) return c;
+    }
+  }
+  return null;
+}
+
+function metaTitleList($: CheerioAPI, article: LdNode | undefined): string[] {
+  const docTitle = cleanText($('head title').first().text() || $('title').first().text());
+  const ld = cleanText(ldString(article?.headline) ?? ldString(article?.name));
+  return [metaContent($, ['og:title']), ld, metaContent($, ['twitter:title']), docTitle].filter((t): t is string => !!t);
 }
 
 function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefined): string | null {
   const headings = headingCandidates($);
-  const docTitle = cleanText($('head title').first().text() || $('title').first().text());
-  const og = metaContent($, ['og:title']);
-  const tw = metaContent($, ['twitter:title']);
-  const ld = cleanText(ldString(article?.headline) ?? ldString(article?.name));
-  const metaTitles = [og, ld, tw, docTitle].filter((t): t is string => !!t);
+  const metaTitles = metaTitleList($, article);
 
   // A heading confirmed by a metadata title (equal, or a prefix of it) is the cleanest form.
   for (const { text: raw } of headings) {

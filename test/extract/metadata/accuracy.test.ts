@@ -185,3 +185,18 @@ describe('bylines in blog themes', () => {
     expect(authors('<div class="author">12345678</div>')).toEqual([]);
   });
 });
+
+describe('title casing', () => {
+  it('takes the real casing from a metadata title when the heading is typed in capitals', () => {
+    const html = page(
+      '<title>Offshore-Windenergie – Sauberer Strom vom Meer | Stiftung</title><meta property="og:site_name" content="Stiftung">',
+      '<article><h1>OFFSHORE-WINDENERGIE – SAUBERER STROM VOM MEER</h1><p>Text.</p></article>',
+    );
+    expect(meta(html).title).toBe('Offshore-Windenergie – Sauberer Strom vom Meer');
+  });
+
+  it('keeps capitals when no metadata title has the same words', () => {
+    const html = page('<title>Stiftung</title>', '<article><h1>NEUE WINDPARKS IM NORDEN</h1><p>Text.</p></article>');
+    expect(meta(html).title).toBe('NEUE WINDPARKS IM NORDEN');
+  });
+});
