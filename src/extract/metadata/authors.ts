@@ -10,7 +10,7 @@ const PREFIX =
   /^(?:(?:view|see|show)\s+all\s+(?:posts|articles|stories)\s+(?:by|of|from)|all\s+posts\s+by|(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|post\s+author(?:\s+by)?|(?:veröffentlicht|geschrieben|verfasst|publiziert|erstellt|beitrag|artikel)\s*von|interview|(?:publié|écrit)\s+par|plus\s+par|(?:written|posted|reported|text|words|story)\s+by|by|vom|von|bởi|tác giả|bài(?:\s+và\s+ảnh)?|bài\s*\/\s*ảnh|thực hiện|nhóm phóng viên|phóng viên|pv|ctv|author|autor(?:in)?|auteur|par|por|di|door|text|texte|redakteur(?:in)?|reporter|journalist)\s*[:.\-–]?\s+/i;
 const ROLE_SUFFIX = /\s*[(\[](?:[^)\]]*)[)\]]\s*$|\s*[-–|]\s*(?:reporter|editor|redakteur|redaktion|korrespondent|staff writer|phóng viên|pv|ctv)\b.*$/i;
 // Cloudflare prints "[email protected]" where it hid an address.
-const EMAIL = /\S+@\S+\.\S+|\[email\s*protected\]/gi;
+const EMAIL = /\S+(?:@|\[at\]|\(at\))\S+\.\S+|\[email\s*protected\]/gi;
 // Labels glued to the name by inline markup: "AuthorAndreas Kalt", "Veröffentlicht vonChris Jung".
 const GLUED_PREFIX = /^(?:.*\s)?(?:[Aa]uthor|[Aa]utor|[Vv]on|[Bb]y|[Pp]ar)(?=\p{Lu}[\p{Ll}.])/u;
 const MONTH_NAME = '(?:jan|feb|mar|märz|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zä]*';
@@ -77,7 +77,7 @@ function piecesNames(piece: string, site: SiteIdentity): string[] {
 function plausibleName(s: string, site: SiteIdentity): boolean {
   if (s.length < 2 || s.length > 60) return false;
   // A colon never sits inside a name: "Anzahl der Kommentare: 0".
-  if (!/\p{L}/u.test(s) || /https?:|www\.|[<>{}=@:]/.test(s) || MONTH_OR_TIME.test(s)) return false;
+  if (!/\p{L}/u.test(s) || /^https?$|https?:|www\.|[<>{}=@:]/i.test(s) || MONTH_OR_TIME.test(s)) return false;
   // Numbers and codes, not names; a user name may carry a few digits ("freeman1984").
   if (/\d{3,}/.test(s) && (s.match(/\d/g)?.length ?? 0) >= (s.match(/\p{L}/gu)?.length ?? 0)) return false;
   if (/admin|webmaster|^(?:no author|anonymous)$/i.test(s)) return false;

@@ -181,8 +181,10 @@ describe('bylines in blog themes', () => {
     expect(authors('<div class="td-post-author-name">Por <a>Williams Perdomo @wperdomod</a></div>')).toEqual(['Williams Perdomo']);
   });
 
-  it('rejects numbers and codes', () => {
+  it('rejects numbers, codes, obfuscated e-mails and a bare "http"', () => {
     expect(authors('<div class="author">12345678</div>')).toEqual([]);
+    expect(authors('<div class="author">kontakt[at]beispiel.net</div>')).toEqual([]);
+    expect(authors('<div class="author">Frank Bauer, http</div>')).toEqual(['Frank Bauer']);
   });
 });
 
