@@ -125,7 +125,7 @@ function distance(el: Element, anchor: Element | undefined): number {
 }
 
 const UPDATED_WORDS = /(?:updated?|modified|aktualisiert|geändert|cập nhật|mis à jour|actualizado|aggiornato)/i;
-const PUBLISH_CLASS = /(?:^|[\s_-])(?:date|time|datum|publish|published|pubdate|posted|postdate|post-date|entry-date|dateline|timestamp|byline|meta|article-info|info|ngay|thoi-gian|author|zeit)(?:$|[\s_-]|\d)|publish|posted|date/;
+const PUBLISH_CLASS = /(?:^|[\s_-])(?:date|time|datum|publish|published|pubdate|posted|postdate|post-date|entry-date|dateline|timestamp|byline|submitted|meta|article-info|info|ngay|thoi-gian|author|zeit)(?:$|[\s_-]|\d)|publish|posted|date/;
 
 function timeElements($: CheerioAPI, ctx: DateContext, anchor: Element | undefined, kind: 'published' | 'modified'): string | null {
   const cands: { iso: string; score: number }[] = [];

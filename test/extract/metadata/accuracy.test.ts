@@ -27,6 +27,14 @@ describe('dates in more scripts', () => {
     expect(meta(html).publishedAt).toBe('2013-04-04T00:00:00+02:00');
   });
 
+  it("reads Drupal's 'submitted' line over a date elsewhere in the page", () => {
+    const html = page(
+      '<title>Hackathon im Sommercamp</title>',
+      '<div class="region"><article><h1>Hackathon im Sommercamp</h1><div class="submitted">Gespeichert von rasos am 24. Juli 2017 - 18:55</div><p>Text.</p></article></div><div><div><div><span class="date-display">26.08.2017</span></div></div></div>',
+    );
+    expect(meta(html).publishedAt).toBe('2017-07-24T18:55:00+02:00');
+  });
+
   it('finds the date beside a headline printed in a minor heading (h4)', () => {
     const html = page(
       '<title>Neue Batterie für Speicher</title>',
