@@ -43,8 +43,15 @@ async function startOps(rt: Runtime, o: { serve: boolean; port: number }): Promi
   const pusher = startMetricsPusher(rt.redis, rt.prefix, { onError: (err) => rt.log.warn({ err: err.message }, 'metrics push failed') });
   if (!o.serve) return () => pusher.stop();
   const app = await buildServer({ redis: rt.redis, prefix: rt.prefix, sink: rt.sink, queues: rt.queues, logger: rt.log });
-  const address = await app.listen({ port: o.port, host: '127.0.0.1' });
-  rt.log.info({ address }, 'serving /metrics /healthz /readyz /records /admin/queues');
+  try {
+    const address = await app.listen({ port: o.port, host: '127.0.0.1' });
+    rt.log.info({ address }, 'serving /metrics /healthz /readyz /records /admin/queues');
+  } catch (err) {
+    // Another crawl or serve on this host holds the port: crawling matters more than a second endpoint.
+    rt.log.warn({ port: o.port, err: (err as Error).message }, 'operator endpoints not started (use --port or --no-serve); metrics still reach `tinflow serve` through Redis');
+    await app.close();
+    return () => pusher.stop();
+  }
   return async () => {
     await app.close();
     await pusher.stop();
