@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
-import { bodyElements, classId, cleanText, hasAncestor, elementText, inBoilerplate, metaContent, safeSelect, selectorList } from './dom.ts';
+import { bodyElements, classId, documentElements, hasWord, cleanText, hasAncestor, elementText, inBoilerplate, metaContent, safeSelect, selectorList } from './dom.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, type SiteIdentity } from './site.ts';
 
@@ -162,7 +162,7 @@ export function extractAuthors(
       return v && !/^https?:/i.test(v) ? splitAuthors(v, site) : [];
     },
     // Explicit author markup is trusted in an article footer too; only comments and related lists are ruled out.
-    () => fromElements($, $('[itemprop="author"], a[rel~="author"], [rel~="author"]').toArray().filter((el) => !inBoilerplate(el, true) && !inComment(el)), site),
+    () => fromElements($, documentElements($).filter((el) => (el.attribs.itemprop === 'author' || hasWord(el.attribs.rel, 'author', true)) && !inBoilerplate(el, true) && !inComment(el)), site),
     () => {
       const els = bodyElements($).filter(
         (el) => BYLINE_CLASS.test(classId(el)) && !inBoilerplate(el) && !inComment(el) && !hasAncestor(el, (p) => BYLINE_CLASS.test(classId(p))),

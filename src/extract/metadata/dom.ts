@@ -103,6 +103,45 @@ function metaMap($: CheerioAPI): Map<string, string> {
   return out;
 }
 
+const documentCache = new WeakMap<CheerioAPI, Element[]>();
+
+/**
+ * Every element of the document (head included) in document order: what `$(selector)` visits. Metadata filters this
+ * one cached list instead of running selector queries, each a full css-select pass over the page.
+ */
+export function documentElements($: CheerioAPI): Element[] {
+  const cached = documentCache.get($);
+  if (cached) return cached;
+  const out: Element[] = [];
+  const stack: AnyNode[] = [...($.root()[0] as unknown as Element).children].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+    out.push(node as Element);
+    const children = (node as Element).children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  documentCache.set($, out);
+  return out;
+}
+
+/** The document's elements named `name` (lowercase), in document order. */
+export function elementsNamed($: CheerioAPI, name: string): Element[] {
+  return documentElements($).filter((el) => el.name === name);
+}
+
+/** The first <body>, as `$('body').get(0)`. */
+export function bodyElement($: CheerioAPI): Element | undefined {
+  return documentElements($).find((el) => el.name === 'body');
+}
+
+/** Whether a whitespace-separated attribute value holds `word` (`[attr~="word"]`); `ignoreCase` for rel-like attributes. */
+export function hasWord(value: string | undefined, word: string, ignoreCase = false): boolean {
+  if (!value) return false;
+  for (const w of (ignoreCase ? value.toLowerCase() : value).split(/\s+/)) if (w === word) return true;
+  return false;
+}
+
 const elementsCache = new WeakMap<CheerioAPI, Element[]>();
 
 /** Every element under <body> (else the document) in document order. A walk, not `$('body *')`, which is quadratic on deep pages. */
@@ -110,7 +149,7 @@ export function bodyElements($: CheerioAPI): Element[] {
   const cached = elementsCache.get($);
   if (cached) return cached;
   const out: Element[] = [];
-  const root = $('body').get(0) ?? $.root().get(0);
+  const root = bodyElement($) ?? $.root().get(0);
   const stack: AnyNode[] = root ? [...(root as Element).children].reverse() : [];
   while (stack.length) {
     const node = stack.pop()!;

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import { francAll } from 'franc-min';
-import { elementText, metaContent } from './dom.ts';
+import { bodyElement, elementText, elementsNamed, metaContent } from './dom.ts';
 
 const ISO_639_3_TO_1: Record<string, string> = {
   vie: 'vi', eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', rus: 'ru', ukr: 'uk',
@@ -20,9 +20,11 @@ export function primarySubtag(value: string | null | undefined): string | null {
   return tag.length === 2 ? tag : (ISO_639_3_TO_1[tag] ?? null);
 }
 
+const htmlAttribute = ($: CheerioAPI, name: string): string | undefined => elementsNamed($, 'html')[0]?.attribs[name];
+
 export function extractLanguage($: CheerioAPI): string | null {
   const declared =
-    primarySubtag($('html').attr('lang') ?? $('html').attr('xml:lang')) ??
+    primarySubtag(htmlAttribute($, 'lang') ?? htmlAttribute($, 'xml:lang')) ??
     primarySubtag(metaContent($, ['og:locale'])) ??
     primarySubtag(metaContent($, ['content-language', 'language', 'dc.language', 'dcterms.language']));
   if (declared) return declared;
@@ -30,11 +32,10 @@ export function extractLanguage($: CheerioAPI): string | null {
 }
 
 function detectLanguage($: CheerioAPI): string | null {
-  const paragraphs = $('p')
-    .toArray()
+  const paragraphs = elementsNamed($, 'p')
     .map((el) => elementText($, el))
     .filter((t) => t.length > 40);
-  const text = (paragraphs.length ? paragraphs.join(' ') : elementText($, $('body').get(0) ?? $.root().get(0)!)).slice(0, 6000);
+  const text = (paragraphs.length ? paragraphs.join(' ') : elementText($, bodyElement($) ?? $.root().get(0)!)).slice(0, 6000);
   if (text.length < 80) return null;
   const [best, second] = francAll(text, { minLength: 80 });
   if (!best || best[0] === 'und') return null;

@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { findDates, parseDateText, parseIsoLike, partsToIso, type DateParts } from './dates.ts';
-import { bodyElements, classId, elementText, hasAncestor, inBoilerplate, isFurniture, metaContent, safeSelect, selectorList, selfAndAncestors } from './dom.ts';
+import { bodyElement, bodyElements, classId, documentElements, elementsNamed, elementText, hasAncestor, inBoilerplate, isFurniture, metaContent, safeSelect, selectorList, selfAndAncestors } from './dom.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { looseKey } from './site.ts';
 
@@ -83,7 +83,8 @@ function fromMeta($: CheerioAPI, keys: string[], ctx: DateContext): string | nul
 }
 
 function fromItemprop($: CheerioAPI, prop: string, ctx: DateContext): string | null {
-  for (const el of $(`[itemprop="${prop}"]`).toArray()) {
+  for (const el of documentElements($)) {
+    if (el.attribs.itemprop !== prop) continue;
     if (el.name === 'meta' || inBoilerplate(el, true, ctx.headline)) continue;
     const iso = notFuture(dateFromElement($, el, ctx, ctx.now), ctx.now);
     if (iso) return iso;
@@ -91,20 +92,21 @@ function fromItemprop($: CheerioAPI, prop: string, ctx: DateContext): string | n
   return null;
 }
 
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 /** The element printing the extracted title (else the article's h1): the anchor for "near the title". */
 function titleElement($: CheerioAPI, title: string | null): Element | undefined {
   const key = title ? looseKey(title) : '';
   if (key) {
-    const match = $('h1, h2, h3, h4, h5, h6, [itemprop="headline"], [class*="title"], [class*="headline"]')
-      .toArray()
-      .find((el) => {
+    const match = documentElements($).find((el) => {
+        if (!HEADING_TAGS.has(el.name) && el.attribs.itemprop !== 'headline' && !el.attribs.class?.includes('title') && !el.attribs.class?.includes('headline')) return false;
         if (el.name === 'meta' || el.name === 'title' || el.name === 'body' || el.name === 'html') return false;
         const k = looseKey(elementText($, el));
         return k.includes(key) && k.length <= key.length * 1.5 + 10;
       });
     if (match) return match;
   }
-  const h1s = $('h1').toArray().filter((el) => !inBoilerplate(el));
+  const h1s = elementsNamed($, 'h1').filter((el) => !inBoilerplate(el));
   return h1s.find((el) => hasAncestor(el, (a) => a.name === 'article' || a.name === 'main' || a.attribs.role === 'main')) ?? h1s[0];
 }
 
@@ -129,8 +131,9 @@ const PUBLISH_CLASS = /(?:^|[\s_-])(?:date|time|datum|publish|published|pubdate|
 
 function timeElements($: CheerioAPI, ctx: DateContext, anchor: Element | undefined, kind: 'published' | 'modified'): string | null {
   const cands: { iso: string; score: number }[] = [];
-  $('time').each((i, el) => {
-    const label = `${classId(el)} ${el.attribs.itemprop ?? ''} ${$(el).parent().attr('class') ?? ''}`;
+  elementsNamed($, 'time').forEach((el, i) => {
+    const parent = el.parent;
+    const label = `${classId(el)} ${el.attribs.itemprop ?? ''} ${(parent && parent.type === 'tag' ? (parent as Element).attribs.class : undefined) ?? ''}`;
     const marked = el.attribs.pubdate !== undefined || /publish|entry-date|post-date/.test(label);
     if (inBoilerplate(el, marked, ctx.headline)) return;
     const isUpdated = UPDATED_WORDS.test(label) || el.attribs.itemprop === 'dateModified';
@@ -206,7 +209,7 @@ const PUBLISHED_LABEL =
 
 /** A date the page labels as the publication date ("Erschienen am: 01.11.2023", "Posted on ..."), outside comments and related lists. */
 function labelledDate($: CheerioAPI, ctx: DateContext): string | null {
-  const body = $('body').get(0);
+  const body = bodyElement($);
   if (!body) return null;
   const text = elementText($, body, (el) => isFurniture(el, true, ctx.headline));
   // Find the labels first, then parse only the few characters after each: the body can be long.
@@ -224,7 +227,7 @@ function labelledDate($: CheerioAPI, ctx: DateContext): string | null {
 
 /** The first date printed after the headline in the page's text, page furniture left out. */
 function afterHeadline($: CheerioAPI, ctx: DateContext, anchor: Element | undefined): string | null {
-  const body = $('body').get(0);
+  const body = bodyElement($);
   if (!body || !anchor) return null;
   const text = elementText($, body, (el) => isFurniture(el, false, ctx.headline));
   const headline = elementText($, anchor);
@@ -247,7 +250,7 @@ function pickPublished(text: string, dates: { parts: DateParts; index: number }[
 
 /** The first full date (with a year) printed on the page outside furniture: the year for "Ngày 25/1". */
 function contextReference($: CheerioAPI, ctx: DateContext): Date {
-  const text = elementText($, $('body').get(0) ?? $.root().get(0)!).slice(0, 20000);
+  const text = elementText($, bodyElement($) ?? $.root().get(0)!).slice(0, 20000);
   for (const d of findDates(text, ctx.now)) {
     if (d.parts.year === undefined) continue;
     const iso = partsToIso(d.parts, ctx.timezone);

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import { getDomainWithoutSuffix, getHostname } from 'tldts';
-import { cleanText, metaContent } from './dom.ts';
+import { cleanText, documentElements, metaContent } from './dom.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 
 /** Lowercase letters and digits without diacritics: "Báo Mẫu" / "baomau.vn" / "FAZ.NET" compare regardless of accents, spacing and punctuation. */
@@ -93,8 +93,14 @@ function homeLinkNames($: CheerioAPI, url: string): string[] {
     return [];
   }
   const out: string[] = [];
-  $('a[href], [class*="logo"], [class*="site-title"], [class*="site-name"], [class*="blog-title"], [id*="logo"]').each((_, el) => {
-    if (out.length >= 12) return;
+  for (const el of documentElements($)) {
+    if (out.length >= 12) break;
+    const cls = el.attribs.class;
+    const candidate =
+      (el.name === 'a' && el.attribs.href !== undefined) ||
+      (cls !== undefined && (cls.includes('logo') || cls.includes('site-title') || cls.includes('site-name') || cls.includes('blog-title'))) ||
+      !!el.attribs.id?.includes('logo');
+    if (!candidate) continue;
     let isHome = false;
     // Only hrefs that can be the home page get parsed: URL parsing every link is the costly part.
     if (el.name === 'a' && (el.attribs.rel?.includes('home') || /^(?:https?:\/\/[^/?#]+)?\/?(?:index\.\w+)?(?:[?#].*)?$/i.test(el.attribs.href ?? ''))) {
@@ -106,12 +112,12 @@ function homeLinkNames($: CheerioAPI, url: string): string[] {
       }
       if (el.attribs.rel?.includes('home')) isHome = true;
     }
-    if (!isHome && !LOGO_CLASS.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase())) return;
+    if (!isHome && !LOGO_CLASS.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase())) continue;
     const $el = $(el);
     for (const v of [$el.text(), el.attribs.title, $el.find('img').first().attr('alt')]) {
       const t = cleanText(v);
       if (t && t.length <= 60 && !/^(?:home|startseite|trang chủ|accueil|inicio|zur startseite|logo)$/i.test(t)) out.push(t);
     }
-  });
+  }
   return out;
 }

@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
-import { bodyElements, cleanText, elementText, metaContent, metaContents, safeSelect, selectorList } from './dom.ts';
+import { bodyElements, cleanText, documentElements, elementText, metaContent, metaContents, safeSelect, selectorList } from './dom.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
 
@@ -57,7 +57,15 @@ function unmarkedTrail($: CheerioAPI): Element | null {
 }
 
 function breadcrumbFromDom($: CheerioAPI): string[] | null {
-  let box = $('[itemtype*="BreadcrumbList"], nav[aria-label*="breadcrumb" i], .breadcrumb, .breadcrumbs, #breadcrumb, #breadcrumbs, [class*="breadcrumb"]').first();
+  const marked = documentElements($).find(
+    ({ name, attribs }) =>
+      !!attribs.itemtype?.includes('BreadcrumbList') ||
+      (name === 'nav' && !!attribs['aria-label']?.toLowerCase().includes('breadcrumb')) ||
+      !!attribs.class?.includes('breadcrumb') ||
+      attribs.id === 'breadcrumb' ||
+      attribs.id === 'breadcrumbs',
+  );
+  let box = $(marked ? [marked] : []);
   if (!box.length) {
     const trail = unmarkedTrail($);
     if (!trail) return null;

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
-import { classId, cleanText, elementText, metaContent } from './dom.ts';
+import { classId, cleanText, documentElements, elementText, elementsNamed, hasAncestor, hasWord, metaContent } from './dom.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
 
@@ -80,7 +80,7 @@ interface Heading {
 
 function headingCandidates($: CheerioAPI): Heading[] {
   const scored: Heading[] = [];
-  $('h1, [itemprop="headline"]').each((i, el) => {
+  documentElements($).filter((el) => el.name === 'h1' || el.attribs.itemprop === 'headline').forEach((el, i) => {
     if (el.type !== 'tag' || el.name === 'meta') return;
     const text = headingText($, el);
     if (!text || text.length > 300) return;
@@ -98,12 +98,14 @@ function headingCandidates($: CheerioAPI): Heading[] {
 
 function secondaryHeadings($: CheerioAPI): string[] {
   const out: string[] = [];
-  $('h2, h3, .entry-title, .post-title, .article-title').each((_, el) => {
-    if (el.type !== 'tag') return;
-    if (!HEADLINE.test(classId(el)) && !(el.name === 'h2' && inArticle(el))) return;
+  for (const el of documentElements($)) {
+    const cls = el.attribs.class;
+    if (el.name !== 'h2' && el.name !== 'h3' && !(cls && (hasWord(cls, 'entry-title') || hasWord(cls, 'post-title') || hasWord(cls, 'article-title')))) continue;
+    if (el.type !== 'tag') continue;
+    if (!HEADLINE.test(classId(el)) && !(el.name === 'h2' && inArticle(el))) continue;
     const t = elementText($, el);
     if (t && t.length <= 300) out.push(t);
-  });
+  }
   return out;
 }
 
@@ -186,7 +188,9 @@ function casedVariant($: CheerioAPI, site: SiteIdentity, article: LdNode | undef
 }
 
 function metaTitleList($: CheerioAPI, article: LdNode | undefined): string[] {
-  const docTitle = cleanText($('head title').first().text() || $('title').first().text());
+  const titles = elementsNamed($, 'title');
+  const headTitle = titles.find((el) => hasAncestor(el, (a) => a.name === 'head'));
+  const docTitle = cleanText((headTitle ? $(headTitle).text() : '') || (titles[0] ? $(titles[0]).text() : ''));
   const ld = cleanText(ldString(article?.headline) ?? ldString(article?.name));
   return [metaContent($, ['og:title']), ld, metaContent($, ['twitter:title']), docTitle].filter((t): t is string => !!t);
 }
