@@ -97,9 +97,13 @@ function metaMultiMap($: CheerioAPI): Map<string, string[]> {
   metaCache.set($, m);
   return m;
 }
+const firstMetaCache = new WeakMap<CheerioAPI, Map<string, string>>();
 function metaMap($: CheerioAPI): Map<string, string> {
-  const out = new Map<string, string>();
+  let out = firstMetaCache.get($);
+  if (out) return out;
+  out = new Map<string, string>();
   for (const [k, v] of metaMultiMap($)) out.set(k, v[0]);
+  firstMetaCache.set($, out);
   return out;
 }
 
@@ -160,6 +164,19 @@ export function bodyElements($: CheerioAPI): Element[] {
   }
   elementsCache.set($, out);
   return out;
+}
+
+/** The first descendant element of `el` named `name`, in document order (`$(el).find(name).get(0)`). */
+export function firstDescendant(el: Element, name: string): Element | undefined {
+  const stack: AnyNode[] = [...el.children].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+    if ((node as Element).name === name) return node as Element;
+    const children = (node as Element).children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return undefined;
 }
 
 /** Whether any ancestor of `el` (not `el` itself) satisfies `test`. */

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import { getDomainWithoutSuffix, getHostname } from 'tldts';
-import { cleanText, documentElements, metaContent } from './dom.ts';
+import { cleanText, documentElements, firstDescendant, metaContent } from './dom.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 
 /** Lowercase letters and digits without diacritics: "Báo Mẫu" / "baomau.vn" / "FAZ.NET" compare regardless of accents, spacing and punctuation. */
@@ -113,8 +113,7 @@ function homeLinkNames($: CheerioAPI, url: string): string[] {
       if (el.attribs.rel?.includes('home')) isHome = true;
     }
     if (!isHome && !LOGO_CLASS.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase())) continue;
-    const $el = $(el);
-    for (const v of [$el.text(), el.attribs.title, $el.find('img').first().attr('alt')]) {
+    for (const v of [$(el).text(), el.attribs.title, firstDescendant(el, 'img')?.attribs.alt]) {
       const t = cleanText(v);
       if (t && t.length <= 60 && !/^(?:home|startseite|trang chủ|accueil|inicio|zur startseite|logo)$/i.test(t)) out.push(t);
     }
