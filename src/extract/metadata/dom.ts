@@ -66,45 +66,51 @@ const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 
 
 /** First non-empty content of <meta> tags whose property / name / itemprop is one of `keys` (case-insensitive), in key order. */
 export function metaContent($: CheerioAPI, keys: string[]): string | null {
-  const all = metaMap($);
+  const table = metaTable($);
   for (const k of keys) {
-    const v = all.get(k.toLowerCase());
+    const v = table.contents(k.toLowerCase())[0];
     if (v) return v;
   }
   return null;
 }
 
 export function metaContents($: CheerioAPI, key: string): string[] {
-  return metaMultiMap($).get(key.toLowerCase()) ?? [];
+  return metaTable($).contents(key.toLowerCase());
 }
 
-const metaCache = new WeakMap<CheerioAPI, Map<string, string[]>>();
-function metaMultiMap($: CheerioAPI): Map<string, string[]> {
-  let m = metaCache.get($);
-  if (m) return m;
-  m = new Map();
-  for (const el of $('meta').toArray()) {
-    const content = cleanText(el.attribs.content ?? el.attribs.value);
+/** Raw contents per lowercased key; a key's contents are cleaned (the costly part) on first lookup only. */
+class MetaTable {
+  private readonly cleaned = new Map<string, string[]>();
+  constructor(private readonly raw: Map<string, string[]>) {}
+  contents(key: string): string[] {
+    let list = this.cleaned.get(key);
+    if (!list) {
+      list = (this.raw.get(key) ?? []).map(cleanText).filter(Boolean);
+      this.cleaned.set(key, list);
+    }
+    return list;
+  }
+}
+
+const metaCache = new WeakMap<CheerioAPI, MetaTable>();
+function metaTable($: CheerioAPI): MetaTable {
+  let table = metaCache.get($);
+  if (table) return table;
+  const raw = new Map<string, string[]>();
+  for (const el of elementsNamed($, 'meta')) {
+    const content = el.attribs.content ?? el.attribs.value;
     if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
       const key = el.attribs[attr]?.trim().toLowerCase();
       if (!key) continue;
-      const list = m.get(key) ?? [];
-      list.push(content);
-      m.set(key, list);
+      const list = raw.get(key);
+      if (list) list.push(content);
+      else raw.set(key, [content]);
     }
   }
-  metaCache.set($, m);
-  return m;
-}
-const firstMetaCache = new WeakMap<CheerioAPI, Map<string, string>>();
-function metaMap($: CheerioAPI): Map<string, string> {
-  let out = firstMetaCache.get($);
-  if (out) return out;
-  out = new Map<string, string>();
-  for (const [k, v] of metaMultiMap($)) out.set(k, v[0]);
-  firstMetaCache.set($, out);
-  return out;
+  table = new MetaTable(raw);
+  metaCache.set($, table);
+  return table;
 }
 
 const documentCache = new WeakMap<CheerioAPI, Element[]>();
