@@ -193,8 +193,12 @@ export function hasAncestor(el: Element, test: (ancestor: Element) => boolean): 
 
 /** class + id (+ data-testid) of an element, lowercased, for cheap heuristics. */
 export function classId(el: Element): string {
-  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''} ${el.attribs['data-testid'] ?? ''}`.toLowerCase();
+  const { class: cls, id, 'data-testid': testId } = el.attribs;
+  // Most elements carry none of the three: skip building and lowercasing a string.
+  if (cls === undefined && id === undefined && testId === undefined) return NO_CLASS_ID;
+  return `${cls ?? ''} ${id ?? ''} ${testId ?? ''}`.toLowerCase();
 }
+const NO_CLASS_ID = '  ';
 
 /** The element and all its ancestors. */
 export function selfAndAncestors(el: AnyNode | undefined): Set<AnyNode> {

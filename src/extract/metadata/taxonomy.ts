@@ -28,6 +28,12 @@ const TRAIL_BOXES = new Set(['div', 'p', 'nav', 'ul', 'ol', 'span']);
 const CRUMB_SEPARATORS = /^[\s>›»/|→:·-]*$/;
 
 /** Own text (not descendants') of an element: cheap, and enough to see labels and separators. */
+function ownTextLength(el: Element): number {
+  let n = 0;
+  for (const c of el.children) if (c.type === 'text') n += (c as unknown as { data: string }).data.length;
+  return n;
+}
+
 function ownText(el: Element): string {
   return el.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : '')).join('');
 }
@@ -111,7 +117,7 @@ function tagLinks($: CheerioAPI): string[] {
     const attribs = el.attribs;
     if (el.name === 'a' && attribs.rel && /(?:^|\s)tag(?:\s|$)/.test(attribs.rel)) marked.push(el);
     if ((attribs.class && TAG_BOX.test(attribs.class)) || attribs.itemprop === 'keywords') marked.push(...$(el).find('a').toArray());
-    if (!LABEL_ELEMENTS.has(el.name)) continue;
+    if (!LABEL_ELEMENTS.has(el.name) || ownTextLength(el) > 120) continue;
     const raw = ownText(el);
     // Cheap exits first: labels are short.
     if (raw.length > 120 || !raw.trim()) continue;
