@@ -116,7 +116,9 @@ function headingLike(el: Element): boolean {
 /** Elements whose whole text is a boilerplate heading ("Tin liên quan", "Mehr zum Thema"...). */
 export function findBoilerplateHeadings(root: Element): Element[] {
   const out: Element[] = [];
-  // Returns the subtree's text length, capped: only short subtrees are worth reading as a heading.
+  // Raw text of each short subtree, built bottom-up from its children's: rawText per short element re-read nested ones.
+  const shortText = new Map<Element, string>();
+  // Returns the subtree's text length: only short subtrees are worth reading as a heading.
   const visit = (el: Element): number => {
     let len = 0;
     const short: Element[] = [];
@@ -128,8 +130,16 @@ export function findBoilerplateHeadings(root: Element): Element[] {
         if (n > 0 && n < 60) short.push(c);
       }
     }
+    if (len > 0 && len < 60) {
+      let text = '';
+      for (const c of el.children) {
+        if (c.type === 'text') text += (c as unknown as { data: string }).data;
+        else if (isElement(c)) text += shortText.get(c) ?? '';
+      }
+      shortText.set(el, text);
+    }
     for (const c of short) {
-      const s = squash(rawText(c));
+      const s = squash(shortText.get(c)!);
       if (s && c.name !== 'h1' && isBoilerplateHeading(s) && headingLike(c) && !out.includes(c)) out.push(c);
     }
     return len;
