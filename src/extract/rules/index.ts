@@ -81,6 +81,8 @@ const MARKERS = new Set([
   'boxdetail', 'contents', 'body-news', 'title-news',
 ]);
 
+const MARKER_WORD = new RegExp(`(?:^|\\s)(?:${[...MARKERS].join('|')})(?:\\s|$)`);
+
 /** Which marker classes the page uses, in one walk (cheaper than a CSS query per family). */
 function markers(root: AnyNode): Set<string> {
   const found = new Set<string>();
@@ -89,7 +91,8 @@ function markers(root: AnyNode): Set<string> {
     const el = node as Element;
     if (node.type === 'tag') {
       const cls = el.attribs.class;
-      if (cls) for (const c of cls.split(/\s+/)) if (MARKERS.has(c)) found.add(c);
+      // One regex test per class attribute; only the rare hits are split into words.
+      if (cls && MARKER_WORD.test(cls)) for (const c of cls.split(/\s+/)) if (MARKERS.has(c)) found.add(c);
       if (el.attribs.id?.startsWith('__MB_MASTERCMS_EL_')) found.add('__MASTERCMS_CONTENT');
     }
     for (const c of el.children) visit(c);
