@@ -156,7 +156,10 @@ export class PostgresSink implements Sink {
           `SELECT id FROM ${this.t.records} WHERE content_hash = $1 AND duplicate_of IS NULL`,
           [row.content_hash],
         );
-        if (rows[0]) return { status: 'duplicate', of: rows[0].id };
+        // Two writers inserting the same id at once: the later insert can trip the hash index
+        // before it sees the id conflict. The holder is then this very id: retry, and the
+        // ON CONFLICT (id) path turns it into the update it is.
+        if (rows[0] && rows[0].id !== row.id) return { status: 'duplicate', of: rows[0].id };
       }
     }
     throw new Error(`content hash ${row.content_hash} kept conflicting without a visible original`);
