@@ -34,6 +34,19 @@ export function rawText(node: AnyNode): string {
   return out;
 }
 
+/** The first element named `name` under `root`, in document order (`$(name)[0]`), without a selector query over the whole page. */
+export function firstNamed(root: AnyNode, name: string): Element | undefined {
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node !== root && isElement(node) && node.name === name) return node;
+    if (node.type !== 'root' && !isElement(node)) continue;
+    const children = (node as Element).children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return undefined;
+}
+
 export function squash(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }

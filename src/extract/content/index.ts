@@ -5,7 +5,7 @@ import { normalizeText } from '../../normalize/text.ts';
 import { bylineNames, bylineWithSource, stripAgencyPrefix, trailingCredit } from './agency.ts';
 import { cleanDocument, cutBoilerplateBlocks, dropNoise, dropFurniture, type RemovedLines } from './clean.ts';
 import { collectBlocks, type Block } from './collect.ts';
-import { detach, documentOrder, hasAncestor, hintOf, isElement, rawText, squash } from './dom.ts';
+import { detach, documentOrder, firstNamed, hasAncestor, hintOf, isElement, rawText, squash } from './dom.ts';
 import { isCreditLine, type ImageRef } from './figures.ts';
 import { ancestors, findLeadElement, leadBelongs } from './lead.ts';
 import { selectContent } from './select.ts';
@@ -69,7 +69,8 @@ function leadText(el: Element): string {
 export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResult {
   const ruleMisses: string[] = [];
   // <html>, not <body>: broken pages leave article markup inside <head>.
-  const root = ($('html')[0] ?? $('body')[0] ?? $.root()[0]) as Element;
+  const doc = $.root()[0];
+  const root = (firstNamed(doc, 'html') ?? firstNamed(doc, 'body') ?? doc) as Element;
 
   for (const sel of [...(opts.rules?.remove ?? []), ...(opts.template?.remove ?? [])]) {
     try {

@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
-import { bodyElements, classId, documentElements, hasWord, cleanText, hasAncestor, elementText, inBoilerplate, metaContent, safeSelect, selectorList } from './dom.ts';
+import { bodyElements, classId, documentElements, firstDescendant, hasWord, cleanText, hasAncestor, elementText, inBoilerplate, metaContent, safeSelect, selectorList } from './dom.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, type SiteIdentity } from './site.ts';
 
@@ -132,7 +132,7 @@ function fromJsonLd(article: LdNode | undefined, nodes: LdNode[], site: SiteIden
 function fromElements($: CheerioAPI, els: Element[], site: SiteIdentity): string[] {
   const out: string[] = [];
   for (const el of els) {
-    const nameEl = $(el).find('[itemprop="name"]').get(0);
+    const nameEl = firstDescendant(el, (d) => d.attribs.itemprop === 'name');
     const text = el.name === 'meta' ? cleanText(el.attribs.content) : elementText($, nameEl ?? el);
     if (!text || text.length > 150) continue;
     out.push(...splitAuthors(text, site));

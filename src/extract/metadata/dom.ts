@@ -172,13 +172,13 @@ export function bodyElements($: CheerioAPI): Element[] {
   return out;
 }
 
-/** The first descendant element of `el` named `name`, in document order (`$(el).find(name).get(0)`). */
-export function firstDescendant(el: Element, name: string): Element | undefined {
+/** The first descendant element of `el` passing `test`, in document order (`$(el).find(selector).get(0)`). */
+export function firstDescendant(el: Element, test: (descendant: Element) => boolean): Element | undefined {
   const stack: AnyNode[] = [...el.children].reverse();
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-    if ((node as Element).name === name) return node as Element;
+    if (test(node as Element)) return node as Element;
     const children = (node as Element).children;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }

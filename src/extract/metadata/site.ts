@@ -113,7 +113,7 @@ function homeLinkNames($: CheerioAPI, url: string): string[] {
       if (el.attribs.rel?.includes('home')) isHome = true;
     }
     if (!isHome && !LOGO_CLASS.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase())) continue;
-    for (const v of [$(el).text(), el.attribs.title, firstDescendant(el, 'img')?.attribs.alt]) {
+    for (const v of [$(el).text(), el.attribs.title, firstDescendant(el, (d) => d.name === 'img')?.attribs.alt]) {
       const t = cleanText(v);
       if (t && t.length <= 60 && !/^(?:home|startseite|trang chủ|accueil|inicio|zur startseite|logo)$/i.test(t)) out.push(t);
     }
