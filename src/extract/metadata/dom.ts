@@ -172,6 +172,20 @@ export function bodyElements($: CheerioAPI): Element[] {
   return out;
 }
 
+/** The descendant elements of `el` passing `test`, in document order (`$(el).find(selector).toArray()`). */
+export function descendants(el: Element, test: (descendant: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  const stack: AnyNode[] = [...el.children].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+    if (test(node as Element)) out.push(node as Element);
+    const children = (node as Element).children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return out;
+}
+
 /** The first descendant element of `el` passing `test`, in document order (`$(el).find(selector).get(0)`). */
 export function firstDescendant(el: Element, test: (descendant: Element) => boolean): Element | undefined {
   const stack: AnyNode[] = [...el.children].reverse();

@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
-import { bodyElements, cleanText, documentElements, elementText, metaContent, metaContents, safeSelect, selectorList } from './dom.ts';
+import { bodyElements, cleanText, descendants, documentElements, elementText, metaContent, metaContents, safeSelect, selectorList } from './dom.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
 
@@ -71,14 +71,10 @@ function breadcrumbFromDom($: CheerioAPI): string[] | null {
       attribs.id === 'breadcrumb' ||
       attribs.id === 'breadcrumbs',
   );
-  let box = $(marked ? [marked] : []);
-  if (!box.length) {
-    const trail = unmarkedTrail($);
-    if (!trail) return null;
-    box = $(trail);
-  }
-  let items = box.find('li').toArray();
-  if (!items.length) items = box.find('a, span[itemprop="name"]').toArray();
+  const box = marked ?? unmarkedTrail($);
+  if (!box) return null;
+  let items = descendants(box, (d) => d.name === 'li');
+  if (!items.length) items = descendants(box, (d) => d.name === 'a' || (d.name === 'span' && d.attribs.itemprop === 'name'));
   const texts = items.map((el) => elementText($, el)).filter(Boolean);
   return texts.length ? texts : null;
 }
@@ -110,13 +106,15 @@ const LABEL_ELEMENTS = new Set(['span', 'strong', 'b', 'h3', 'h4', 'h5', 'div', 
  * links that follow a label ("Từ khóa:", "Tags:"). One pass over the cached element list: the
  * equivalent selectors (`.tags a`...) check every link's ancestors, which dominated metadata time.
  */
+const isLink = (el: Element): boolean => el.name === 'a';
+
 function tagLinks($: CheerioAPI): string[] {
   const marked: Element[] = [];
   const labelled: Element[] = [];
   for (const el of bodyElements($)) {
     const attribs = el.attribs;
     if (el.name === 'a' && attribs.rel && /(?:^|\s)tag(?:\s|$)/.test(attribs.rel)) marked.push(el);
-    if ((attribs.class && TAG_BOX.test(attribs.class)) || attribs.itemprop === 'keywords') marked.push(...$(el).find('a').toArray());
+    if ((attribs.class && TAG_BOX.test(attribs.class)) || attribs.itemprop === 'keywords') marked.push(...descendants(el, isLink));
     if (!LABEL_ELEMENTS.has(el.name) || ownTextLength(el) > 120) continue;
     const raw = ownText(el);
     // Cheap exits first: labels are short.
@@ -127,7 +125,7 @@ function tagLinks($: CheerioAPI): string[] {
     const label = el.children.length <= 2 ? own : own.replace(/[\s,;|·/]+$/g, '').replace(/(?:\s*[,;|·/])+/g, '');
     if (!TAG_LABEL.test(label)) continue;
     if (el.children.length > 2) {
-      labelled.push(...$(el).find('a').toArray());
+      labelled.push(...descendants(el, isLink));
       continue;
     }
     labelled.push(...$(el).parent().find('a').toArray(), ...$(el).nextAll('a').toArray());
