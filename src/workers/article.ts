@@ -1,6 +1,7 @@
 import type { Job } from 'bullmq';
 import { ArticleJobSchema, type ArticleJob } from '../schemas/job.ts';
-import { extractArticle } from '../extract/index.ts';
+import type { ResolvedSource } from '../schemas/config.ts';
+import { extractArticle, type ExtractedArticle } from '../extract/index.ts';
 import { rulesForUrl } from '../extract/rules/index.ts';
 import { canonicalizeUrl, urlKey } from '../urls/canonical.ts';
 import { fingerprint } from '../dedupe/index.ts';
@@ -31,24 +32,40 @@ async function timedAsync<T>(stage: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+interface ExtractedPage {
+  url: string;
+  fetchedAt: string;
+  fields: ExtractedArticle;
+}
+
+/**
+ * Fetch and extract in their own frame: only the extracted fields (copied out of the page by the
+ * extractor) leave it, so the page HTML is garbage as soon as extraction is done, not after the
+ * dedupe and sink round trips.
+ */
+async function fetchAndExtract(ctx: WorkerContext, data: ArticleJob, source: ResolvedSource, signal?: AbortSignal): Promise<ExtractedPage | null> {
+  const page = await timedAsync('fetch', () =>
+    ctx.fetcher.fetch({ url: data.url, source, kind: 'article', signal, revalidate: source.recrawlDays !== undefined }),
+  );
+  if (page.notModified) return null;
+  ctx.stats.pagesFetched++;
+  const fields = timed('extract', () =>
+    extractArticle(page.body, page.url, { timezone: source.timezone, rules: source.extract ?? rulesForUrl(page.url), source: source.id }),
+  );
+  return { url: page.url, fetchedAt: page.fetchedAt, fields };
+}
+
 /** fetch -> extract -> normalize -> hash -> dedupe -> sink, for one article URL. */
 export async function processArticle(ctx: WorkerContext, job: Job<ArticleJob>, signal?: AbortSignal): Promise<ArticleOutcome> {
   const data = ArticleJobSchema.parse(job.data);
   const source = sourceOf(ctx, data.source);
 
-  const page = await timedAsync('fetch', () =>
-    ctx.fetcher.fetch({ url: data.url, source, kind: 'article', signal, revalidate: source.recrawlDays !== undefined }),
-  );
-  if (page.notModified) {
+  const page = await fetchAndExtract(ctx, data, source, signal);
+  if (!page) {
     ctx.stats.notModified++;
     return { outcome: 'not-modified' };
   }
-  ctx.stats.pagesFetched++;
-
-  // The page body is not referenced after this call: the extractor copies what it keeps.
-  const fields = timed('extract', () =>
-    extractArticle(page.body, page.url, { timezone: source.timezone, rules: source.extract ?? rulesForUrl(page.url), source: source.id }),
-  );
+  const { fields } = page;
   for (const field of fields.ruleMisses) metrics.ruleMisses.inc({ source: source.id, field });
 
   const canonicalUrl = canonicalizeUrl(fields.canonicalUrl ?? page.url) ?? page.url;
