@@ -7,7 +7,8 @@ export function createLogger(name = 'tinflow') {
     name,
     level: process.env.TINFLOW_LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
     redact: {
-      paths: ['token', '*.token', 'password', '*.password', 'authorization', '*.authorization', 'headers.authorization', 'databaseUrl', '*.databaseUrl', 'sink', '*.sink'],
+      // Sink locations are logged already redacted (redactSinkUrl); these are the raw secrets.
+      paths: ['token', '*.token', 'password', '*.password', 'authorization', '*.authorization', 'headers.authorization', 'databaseUrl', '*.databaseUrl'],
       censor: '[redacted]',
     },
     transport: pretty ? { target: 'pino-pretty', options: { colorize: true, destination: 2 } } : undefined,
