@@ -241,11 +241,19 @@ export function buildProgram(): Command {
     .command('demo')
     .description('crawl the bundled offline sample news site through the real queues into a local sink')
     .addOption(sinkOption())
+    .option('--site-only', 'only serve the sample site (until Ctrl-C), e.g. for `crawl --config config/demo.yaml`')
+    .option('--site-port <n>', 'port for the sample site (default: any free port; config/demo.yaml expects 8099)', (v) => parseInt(v, 10))
     .action(async (o) => {
+      if (o.siteOnly) {
+        const site = await startSampleSite({ port: o.sitePort ?? 8099 });
+        out(`sample news site on ${site.baseUrl} (Ctrl-C to stop); try: npx tinflow crawl --config config/demo.yaml --once`);
+        await untilSignal(() => site.close());
+        return;
+      }
       const sinkUrl = o.sink ?? process.env.TINFLOW_SINK ?? 'sqlite:./data/demo.db';
       // The progress line and summary tell the story; per-job log lines would drown them.
       process.env.TINFLOW_LOG_LEVEL ??= 'warn';
-      const site = await startSampleSite();
+      const site = await startSampleSite({ port: o.sitePort });
       process.stderr.write(`sample news site on ${site.baseUrl}\n`);
       // The demo starts clean each time: its own key prefix, its own sink file.
       const prefix = process.env.TINFLOW_PREFIX ?? 'tinflow-demo';
