@@ -161,14 +161,26 @@ function urlDate(url: string, timezone: string): string | null {
   return partsToIso({ year: +m[1], month: +m[2], day: +m[3] }, timezone);
 }
 
+// PUBLISH_CLASS holds no spaces or non-ASCII letters, so testing each attribute case-insensitively
+// matches exactly what PUBLISH_CLASS matches in classId(el), without building that string for every element.
+const PUBLISH_CLASS_ANY_CASE = new RegExp(PUBLISH_CLASS.source, 'i');
+function publishClassed(el: Element): boolean {
+  const { class: cls, id, 'data-testid': testId } = el.attribs;
+  return (
+    (cls !== undefined && PUBLISH_CLASS_ANY_CASE.test(cls)) ||
+    (id !== undefined && PUBLISH_CLASS_ANY_CASE.test(id)) ||
+    (testId !== undefined && PUBLISH_CLASS_ANY_CASE.test(testId))
+  );
+}
+
 /** Dates in short, date-labelled elements near the title, then in the title's surroundings. */
 function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefined, reference: () => Date): string | null {
   // The context year is only looked up when a printed date lacks one.
   const toIso = (parts: DateParts): string | null => notFuture(partsToIso(parts, ctx.timezone, parts.year === undefined ? reference() : ctx.now, ctx.now), ctx.now);
   const cands: { iso: string; score: number }[] = [];
   bodyElements($).forEach((el, i) => {
+    if (!publishClassed(el)) return;
     const ci = classId(el);
-    if (!PUBLISH_CLASS.test(ci)) return;
     if (inBoilerplate(el, false, ctx.headline)) return;
     let text = elementText($, el);
     if (!text || text.length > 200) return;
