@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import { escapeText, escapeAttribute } from 'entities';
-import { BLOCK_TAGS, HEADING_TAGS, hintOf, isElement, rawText, squash } from './dom.ts';
+import { BLOCK_TAGS, HEADING_TAGS, hintOf, isElement, rawText, squash, squashedLength } from './dom.ts';
 import { imageUrl, isCreditLine, splitCaption, type ImageRef } from './figures.ts';
 import { isBoilerplateHeading, JUNK_LINE, META_LINE, PHOTO_CREDIT_TAIL } from './patterns.ts';
 
@@ -206,8 +206,8 @@ export function collectBlocks(nodes: Element[], opts: CollectOptions): Collected
       const d = (node as { data: string }).data;
       text += d;
       html += escapeText(d);
-      if (inLink) linkChars += squash(d).length + 1;
-      if (inBold) boldChars += squash(d).length + 1;
+      if (inLink) linkChars += squashedLength(d) + 1;
+      if (inBold) boldChars += squashedLength(d) + 1;
       return;
     }
     if (!isElement(node)) return;

@@ -51,6 +51,29 @@ export function squash(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/** The characters JavaScript's \s matches (WhiteSpace and LineTerminator). */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** squash(s).length without building the squashed string. */
+export function squashedLength(s: string): number {
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < s.length; i++) {
+    if (isSpaceCode(s.charCodeAt(i))) {
+      if (n > 0) gap = true;
+    } else {
+      if (gap) n++;
+      gap = false;
+      n++;
+    }
+  }
+  return n;
+}
+
 export function detach(node: AnyNode): void {
   const parent = node.parent;
   if (!parent) return;

@@ -5,7 +5,7 @@ import { normalizeText } from '../../normalize/text.ts';
 import { bylineNames, bylineWithSource, stripAgencyPrefix, trailingCredit } from './agency.ts';
 import { cleanDocument, cutBoilerplateBlocks, dropNoise, dropFurniture, type RemovedLines } from './clean.ts';
 import { collectBlocks, type Block } from './collect.ts';
-import { detach, documentOrder, firstNamed, hasAncestor, hintOf, isElement, rawText, squash } from './dom.ts';
+import { detach, documentOrder, firstNamed, hasAncestor, hintOf, isElement, rawText, squash, squashedLength } from './dom.ts';
 import { isCreditLine, type ImageRef } from './figures.ts';
 import { ancestors, findLeadElement, leadBelongs } from './lead.ts';
 import { selectContent } from './select.ts';
@@ -108,7 +108,7 @@ export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResu
       cutBoilerplateBlocks(n, undefined, removed);
       dropFurniture(n, undefined, removed);
     }
-    if (!nodes.some((n) => squash(rawText(n)).length > 0)) {
+    if (!nodes.some((n) => squashedLength(rawText(n)) > 0)) {
       // Matched only empty boxes: as good as no match.
       if (bodyRule.length && !ruleMisses.includes('body')) ruleMisses.push('body');
       nodes = [];

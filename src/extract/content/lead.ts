@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { hintOf, isElement, rawText, squash } from './dom.ts';
+import { hintOf, isElement, rawText, squash, squashedLength } from './dom.ts';
 import { hintVerdict } from './patterns.ts';
 
 const LEAD_HINT = /(?:^|[\s_-])(?:sapo|sapo_detail|detail-sapo|article__sapo|lead|article-lead|lead-text|leadtext|intro|article-intro|introduction|description|summary|article-summary|standfirst|teaser|article-teaser|chapeau|chapo|excerpt|abstract|dek|deck|summary-text|news-sapo|ArticleLead|c-detail-sapo)(?:[\s_-]|$)/i;
@@ -7,7 +7,7 @@ const LEAD_HINT = /(?:^|[\s_-])(?:sapo|sapo_detail|detail-sapo|article__sapo|lea
 function linkChars(el: AnyNode): number {
   if (el.type === 'text') return 0;
   if (!isElement(el)) return 0;
-  if (el.name === 'a') return squash(rawText(el)).length;
+  if (el.name === 'a') return squashedLength(rawText(el));
   let n = 0;
   for (const c of el.children) n += linkChars(c);
   return n;

@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { BLOCK_TAGS, isElement } from './dom.ts';
+import { BLOCK_TAGS, isElement, squashedLength } from './dom.ts';
 
 /** Text totals of a subtree, split into article-like ("good") and furniture-like ("bad") characters. */
 export interface Stats {
@@ -62,7 +62,7 @@ export function computeStats(root: Element, lenient = false): Map<Element, Stats
       const d = (node as { data: string }).data;
       text += d;
       chars += d.length;
-      if (inLink) linkChars += d.replace(/\s+/g, ' ').trim().length + 1;
+      if (inLink) linkChars += squashedLength(d) + 1;
       return;
     }
     if (!isElement(node)) return;
