@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { BLOCK_TAGS, isElement, squashedLength } from './dom.ts';
+import { BLOCK_TAGS, isElement, squash, squashedLength } from './dom.ts';
 
 /** Text totals of a subtree, split into article-like ("good") and furniture-like ("bad") characters. */
 export interface Stats {
@@ -12,10 +12,11 @@ export interface Stats {
 
 const SENTENCE = /[.!?…:;"”»)。！？]\s*$|[,;]\s|[.!?]\s+\p{Lu}|[。、，]/u;
 
-function weigh(chars: number, linkChars: number, text: string, lenient: boolean): { good: number; bad: number; para: number } {
+// `raw` is squashed only when a sentence test decides: most leaves are long enough, or too short, without it.
+function weigh(chars: number, linkChars: number, raw: string, lenient: boolean): { good: number; bad: number; para: number } {
   if (chars === 0) return { good: 0, bad: 0, para: 0 };
   if (linkChars / chars > 0.5) return { good: 0, bad: chars, para: 0 };
-  if (chars >= 70 || (chars >= 25 && SENTENCE.test(text)) || lenient) return { good: chars - linkChars, bad: linkChars, para: 1 };
+  if (chars >= 70 || lenient || (chars >= 25 && SENTENCE.test(squash(raw)))) return { good: chars - linkChars, bad: linkChars, para: 1 };
   return { good: 0, bad: chars * 0.5, para: 0 };
 }
 
@@ -34,11 +35,10 @@ export function computeStats(root: Element, lenient = false): Map<Element, Stats
 
   const flush = () => {
     if (text) {
-      const t = text.replace(/\s+/g, ' ').trim();
-      if (t) {
-        const n = t.length;
+      const n = squashedLength(text);
+      if (n) {
         const l = Math.min(linkChars, n);
-        const w = weigh(n, l, t, lenient);
+        const w = weigh(n, l, text, lenient);
         for (let p: AnyNode | null = owner; p && p.type !== 'root'; p = p.parent) {
           const el = p as Element;
           let s = map.get(el);
