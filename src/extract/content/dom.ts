@@ -48,7 +48,24 @@ export function firstNamed(root: AnyNode, name: string): Element | undefined {
 }
 
 export function squash(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return isSquashed(s) ? s : s.replace(/\s+/g, ' ').trim();
+}
+
+/** No whitespace at the ends and only single plain spaces inside: squash would return it unchanged. */
+function isSquashed(s: string): boolean {
+  let prevSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (isSpaceCode(c)) {
+      return false;
+    } else {
+      prevSpace = false;
+    }
+  }
+  return !prevSpace || s.length === 0;
 }
 
 /** The characters JavaScript's \s matches (WhiteSpace and LineTerminator). */

@@ -15,3 +15,15 @@ describe('squashedLength', () => {
     expect(squashedLength('  Giá   vàng \n tăng  ')).toBe('Giá vàng tăng'.length);
   });
 });
+
+describe('squash', () => {
+  it('returns already squashed text as is and folds every other kind of whitespace', () => {
+    expect(squash('Giá vàng tăng')).toBe('Giá vàng tăng');
+    expect(squash('')).toBe('');
+    expect(squash(' Giá vàng')).toBe('Giá vàng');
+    expect(squash('Giá vàng ')).toBe('Giá vàng');
+    expect(squash('Giá  vàng')).toBe('Giá vàng');
+    expect(squash('Giá\nvàng\u00a0tăng')).toBe('Giá vàng tăng');
+    expect(squash(' ')).toBe('');
+  });
+});
