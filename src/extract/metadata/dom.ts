@@ -230,8 +230,9 @@ const COMMENT_OR_RELATED =
 /** Whether this element itself (not its ancestors) is page furniture; containers of the headline never are. */
 export function isFurniture(el: Element, loose = false, headline?: Set<AnyNode>): boolean {
   if (headline?.has(el)) return false;
-  if (COMMENT_OR_RELATED.test(classId(el))) return true;
-  return !loose && (BOILERPLATE_TAGS.has(el.name) || BOILERPLATE_CLASS.test(classId(el)));
+  const ci = classId(el);
+  if (COMMENT_OR_RELATED.test(ci)) return true;
+  return !loose && (BOILERPLATE_TAGS.has(el.name) || BOILERPLATE_CLASS.test(ci));
 }
 
 /**
