@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { stringify } from 'yaml';
 import type { Redis } from 'ioredis';
-import { connectRedis, openQueues } from '../src/queues/index.ts';
+import { connectRedis, deleteKeysUnder, openQueues } from '../src/queues/index.ts';
 import { urlKey } from '../src/urls/canonical.ts';
 import { generatedSource } from './site.ts';
 
@@ -103,15 +103,6 @@ async function pushedHistograms(redis: Redis, prefix: string): Promise<{ stages:
   return { stages, job };
 }
 
-async function dropKeys(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.unlink(...keys);
-  } while (cursor !== '0');
-}
-
 export async function runPipelineBench(o: PipelineRunOptions): Promise<PipelineRunResult> {
   const tag = `${o.processes}p-${o.sink}-${Date.now().toString(36)}`;
   const prefix = `tfbench-${tag}`;
@@ -201,7 +192,7 @@ export async function runPipelineBench(o: PipelineRunOptions): Promise<PipelineR
     };
   } finally {
     for (const ch of children) if (ch.exitCode === null && ch.signalCode === null) ch.kill('SIGKILL');
-    await dropKeys(redis, prefix);
+    await deleteKeysUnder(redis, prefix);
     await queues.close();
     redis.disconnect();
   }

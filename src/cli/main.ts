@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import { ConfigError, loadConfig, resolveSources } from '../config/load.ts';
 import { ConfigSchema } from '../schemas/config.ts';
-import { RedisUnavailableError, assertRedisReachable, connectRedis, keyPrefix, openQueues } from '../queues/index.ts';
+import { RedisUnavailableError, assertRedisReachable, connectRedis, deleteKeysUnder, keyPrefix, openQueues } from '../queues/index.ts';
 import { openSink } from '../sinks/index.ts';
 import { syncSchedulers } from '../scheduler/index.ts';
 import { startWorkers } from '../workers/index.ts';
@@ -285,12 +285,7 @@ async function clearPrefix(prefix: string): Promise<void> {
   await assertRedisReachable();
   const redis = connectRedis();
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.unlink(...keys);
-    } while (cursor !== '0');
+    await deleteKeysUnder(redis, prefix);
   } finally {
     redis.disconnect();
   }

@@ -36,6 +36,16 @@ export async function assertRedisReachable(url = redisUrl(), timeoutMs = 3000): 
   }
 }
 
+/** Delete every key under a prefix (a demo run, a test, a bench): SCAN + UNLINK, never KEYS. */
+export async function deleteKeysUnder(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await redis.unlink(...keys);
+  } while (cursor !== '0');
+}
+
 export class RedisUnavailableError extends Error {
   readonly exitCode = 1;
 }

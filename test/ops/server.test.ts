@@ -9,7 +9,7 @@ import type { Redis } from 'ioredis';
 import pg from 'pg';
 import { Agent, fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRedis, openQueues, type Queues } from '../../src/queues/index.ts';
+import { connectRedis, deleteKeysUnder, openQueues, type Queues } from '../../src/queues/index.ts';
 import { openSink, type Sink } from '../../src/sinks/index.ts';
 import { metrics } from '../../src/ops/metrics.ts';
 import { metricsKeys, processId, pushMetricsOnce, startMetricsPusher, workerMetricsKey } from '../../src/ops/metrics-push.ts';
@@ -58,12 +58,7 @@ afterAll(async () => {
   for (const app of servers) await app.close();
   for (const sink of sinks) await sink.close().catch(() => {});
   await queues.close();
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.unlink(...keys);
-  } while (cursor !== '0');
+  await deleteKeysUnder(redis, prefix);
   await redis.quit();
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();

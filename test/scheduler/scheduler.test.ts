@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/load.ts';
 import { schedulerId, syncSchedulers, validateSchedule } from '../../src/scheduler/index.ts';
 import { makeSource } from '../producers/source.ts';
+import { deleteKeysUnder } from '../../src/queues/index.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `tf-test-sched-${process.pid}-${Date.now()}`;
@@ -27,12 +28,7 @@ beforeAll(() => {
 afterAll(async () => {
   for (const q of queues) await q.close();
   for (const c of connections) await c.quit();
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
+  await deleteKeysUnder(redis, PREFIX);
   await redis.quit();
 });
 
