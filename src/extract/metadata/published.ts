@@ -173,6 +173,23 @@ function publishClassed(el: Element): boolean {
   );
 }
 
+/** The page's masthead (a <header> or banner with the site's menu or search, apart from the headline): its date is today's, not the article's. */
+function inSiteBanner(el: Element, headline: Set<AnyNode> | undefined): boolean {
+  for (let n = el.parent as Element | null; n && n.type === 'tag'; n = n.parent as Element | null) {
+    if (headline?.has(n)) return false;
+    if (n.name !== 'header' && n.attribs.role !== 'banner') continue;
+    const stack: AnyNode[] = [...n.children];
+    while (stack.length) {
+      const c = stack.pop()!;
+      if (c.type !== 'tag') continue;
+      const t = c as Element;
+      if (t.name === 'nav' || t.name === 'form' || t.name === 'menu' || t.attribs.role === 'navigation' || t.attribs.role === 'search') return true;
+      stack.push(...t.children);
+    }
+  }
+  return false;
+}
+
 /** Dates in short, date-labelled elements near the title, then in the title's surroundings. */
 function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefined, reference: () => Date): string | null {
   // The context year is only looked up when a printed date lacks one.
@@ -181,7 +198,7 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
   bodyElements($).forEach((el, i) => {
     if (!publishClassed(el)) return;
     const ci = classId(el);
-    if (inBoilerplate(el, false, ctx.headline)) return;
+    if (inBoilerplate(el, false, ctx.headline) || inSiteBanner(el, ctx.headline)) return;
     let text = elementText($, el);
     if (!text || text.length > 200) return;
     let dates = findDates(text, ctx.now);

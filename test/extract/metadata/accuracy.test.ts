@@ -210,3 +210,23 @@ describe('title casing', () => {
     expect(meta(html).title).toBe('NEUE WINDPARKS IM NORDEN');
   });
 });
+
+describe('masthead dates', () => {
+  it("does not take the date printed in the site's header (today's date) for the article's", () => {
+    const html = page(
+      '<title>Hội nghị về biên giới</title>',
+      `<header class="header"><div class="header__date">Chủ nhật, 08/03/2026</div><nav><a href="/">Trang chủ</a></nav><form class="search"><input name="q"></form></header>` +
+        `<main><article><h1>Hội nghị về biên giới</h1><div class="content"><p>${'Nội dung bài viết về hội nghị biên giới. '.repeat(10)}</p></div></article></main>`,
+    );
+    expect(meta(html, 'https://vidu.vn/hoi-nghi-bien-gioi.html', { timezone: 'Asia/Ho_Chi_Minh', now: NOW }).publishedAt).toBeNull();
+  });
+
+  it('still reads a date printed in the header of the article itself', () => {
+    const html = page(
+      '<title>Hội nghị về biên giới</title>',
+      `<header class="header"><nav><a href="/">Trang chủ</a></nav></header>` +
+        `<article><header><h1>Hội nghị về biên giới</h1><span class="date">Thứ bảy, 7/3/2026, 08:05 (GMT+7)</span></header><div class="content"><p>${'Nội dung bài viết về hội nghị biên giới. '.repeat(10)}</p></div></article>`,
+    );
+    expect(meta(html, 'https://vidu.vn/hoi-nghi-bien-gioi.html', { timezone: 'Asia/Ho_Chi_Minh', now: NOW }).publishedAt).toBe('2026-03-07T08:05:00+07:00');
+  });
+});
