@@ -14,6 +14,22 @@ const SCREEN_READER = /(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-
 const NON_ASCII = /[^\x00-\x7f]/;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
+/** At least two paragraphs and 200 characters of text: an article, not a "please enable JavaScript" notice. */
+function holdsProse(el: Element): boolean {
+  let paragraphs = 0;
+  let chars = 0;
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'text') chars += (n as unknown as { data: string }).data.trim().length;
+    else if (isElement(n)) {
+      if (n.name === 'p') paragraphs++;
+      stack.push(...n.children);
+    }
+  }
+  return paragraphs >= 2 && chars >= 200;
+}
+
 /** Drop tags that never carry article text, comments and hidden elements. Returns nothing; mutates. */
 export function dropNoise(node: Element): void {
   const kids = node.children;
@@ -31,6 +47,8 @@ export function dropNoise(node: Element): void {
     }
     if (!isElement(c)) continue;
     const a = c.attribs;
+    // Some CMSes (Blogger) ship the article as a script template plus a <noscript> copy: that copy is the text.
+    if (c.name === 'noscript' && holdsProse(c)) c.name = 'div';
     if (
       DROP_TAGS.has(c.name) ||
       'hidden' in a ||
@@ -77,6 +95,8 @@ export function dropFurniture(body: Element, known?: Map<Element, Stats>, remove
   const prose = (el: Element) => {
     const s = stats.get(el) ?? EMPTY_STATS;
     if (guard(el) || (s.good >= 200 && s.paragraphs >= 2 && s.linkChars < 0.25 * s.chars)) return true;
+    // A short article inside a weakly hinted wrapper ("cb-sidebar-right") next to a long share bar.
+    if (s.good >= 200 && s.good > 0.3 * total && s.paragraphs >= 2) return true;
     // A paragraph is a paragraph whatever its generated class name says ("tagStyle_z4kq...").
     return (el.name === 'p' || el.name === 'blockquote') && s.good >= 80 && s.linkChars < 0.3 * s.chars;
   };
