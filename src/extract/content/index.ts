@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
+import { escapeText } from 'entities';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { normalizeText } from '../../normalize/text.ts';
 import { bylineNames, bylineWithSource, stripAgencyPrefix, trailingCredit } from './agency.ts';
@@ -57,6 +58,8 @@ function outermost(els: Element[]): Element[] {
 }
 
 const SHORT_ARTICLE = 250;
+/** A lead this long stands as the whole text of a page that has nothing else. */
+const MIN_BRIEF = 120;
 const textLength = (blocks: Block[]) => blocks.reduce((n, b) => n + b.text.length, 0);
 
 function leadText(el: Element): string {
@@ -271,6 +274,12 @@ function finish(leadIn: string | null, blocksIn: Block[], images: ImageRef[], ru
       continue;
     }
     break;
+  }
+
+  // A brief whose only paragraph is its lead (an audio or video teaser): that paragraph is the article.
+  if (lead && firstText() < 0 && lead.length >= MIN_BRIEF) {
+    blocks = [{ kind: 'p', text: lead, html: escapeText(lead) }, ...blocks];
+    lead = null;
   }
 
   return { lead, blocks, images, agency, bylineAuthors, ruleMisses };

@@ -225,3 +225,29 @@ describe('errors', () => {
     }
   });
 });
+
+describe('pages that keep their text in unusual places', () => {
+  it('reads the <noscript> copy of an article shipped as a script template, not a "enable JavaScript" notice', () => {
+    const html = page(
+      `<div class="post-body"><script type="text/template"><p>${P1}</p></script>` +
+        `<noscript><p>${P1}</p><p>${P2}</p><p>${P3}</p></noscript>` +
+        `<noscript><p>Vui lòng bật JavaScript để xem bình luận.</p></noscript></div>`,
+    );
+    const a = run(html);
+    expect(a.body.split('\n\n')).toEqual([P1, P2, P3]);
+  });
+
+  it('keeps a short article whose wrapper has a layout class naming a sidebar', () => {
+    const share = Array.from({ length: 12 }, (_, i) => `<li><a href="/share/${i}">Chia sẻ bài viết này qua mạng xã hội số ${i}</a></li>`).join('');
+    const html = page(`<div class="post-wrap cb-sidebar-right"><div class="entry-content"><p>${P1}</p><p>${P2}</p></div><ul class="x">${share}</ul></div>`, { around: false });
+    const a = run(html);
+    expect(a.body).toBe(`${P1}\n\n${P2}`);
+  });
+
+  it('a brief whose only paragraph is its lead has that paragraph as its body, not an empty record', () => {
+    const html = page(`<div class="content"><p class="sapo">${P1} ${P2}</p><div class="audio-player"></div></div>`, { around: false });
+    const a = run(html);
+    expect(a.lead).toBeNull();
+    expect(a.body).toBe(`${P1} ${P2}`);
+  });
+});
