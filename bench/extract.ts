@@ -1,6 +1,6 @@
 /**
  * Extraction speed and boilerplate leakage: tinflow's extractArticle vs @mozilla/readability on
- * jsdom, same dev-set pages, same run.   tsx bench/extract.ts [--dev DIR] [--limit N]
+ * jsdom, same dev-set pages, same run.   node --expose-gc --import tsx bench/extract.ts [--dev DIR] [--limit N] [--rounds R] [--json]
  * Also home of the dev-set helpers (loading, decoding, snippet scoring) that scripts/eval.ts uses.
  */
 import { execFileSync } from 'node:child_process';
@@ -114,6 +114,8 @@ export interface ExtractBenchOptions {
   dev?: string;
   /** Pages to use, from the start of the dev set (default 300; 0 = all). */
   limit?: number;
+  /** Alternating blocks per extractor (default 2). */
+  rounds?: number;
 }
 
 type Page = { entry: DevEntry; html: string };
@@ -129,27 +131,41 @@ function figures(pages: Page[], outputs: string[], seconds: number): ExtractorFi
 }
 
 /**
- * Both extractors on each page in turn, timed separately: interleaving keeps the ratio fair on a
- * shared machine whose load changes during the run.
+ * Each extractor runs over all pages as one block, alternating blocks for `rounds` rounds (the order flips each
+ * round), with a full GC before each block when node runs with --expose-gc. Per-page interleaving would charge
+ * jsdom's garbage (hundreds of MB per block) to the GC pauses of whichever extractor runs next; blocks keep each
+ * extractor paying for its own allocations, and alternation keeps the ratio fair while the machine's load changes.
  */
-function measurePair(pages: Page[], a: (p: Page) => string, b: (p: Page) => string): [ExtractorFigures, ExtractorFigures] {
+function measureBlocks(pages: Page[], a: (p: Page) => string, b: (p: Page) => string, rounds: number): [ExtractorFigures, ExtractorFigures] {
+  const gc = (globalThis as { gc?: () => void }).gc;
   for (const p of pages.slice(0, 5)) {
     a(p);
     b(p);
   }
-  const outA: string[] = [];
-  const outB: string[] = [];
+  const block = (f: (p: Page) => string, out: string[]): number => {
+    gc?.();
+    const t0 = performance.now();
+    for (const p of pages) out.push(f(p));
+    return (performance.now() - t0) / 1000;
+  };
   let secA = 0;
   let secB = 0;
-  for (const p of pages) {
-    let t0 = performance.now();
-    outA.push(a(p));
-    secA += (performance.now() - t0) / 1000;
-    t0 = performance.now();
-    outB.push(b(p));
-    secB += (performance.now() - t0) / 1000;
+  let outA: string[] = [];
+  let outB: string[] = [];
+  for (let r = 0; r < rounds; r++) {
+    outA = [];
+    outB = [];
+    if (r % 2 === 0) {
+      secA += block(a, outA);
+      secB += block(b, outB);
+    } else {
+      secB += block(b, outB);
+      secA += block(a, outA);
+    }
   }
-  return [figures(pages, outA, secA), figures(pages, outB, secB)];
+  const fa = figures(pages, outA, secA);
+  const fb = figures(pages, outB, secB);
+  return [{ ...fa, pages: pages.length * rounds, pagesPerSecond: (pages.length * rounds) / secA }, { ...fb, pages: pages.length * rounds, pagesPerSecond: (pages.length * rounds) / secB }];
 }
 
 export async function runExtractBench(opts: ExtractBenchOptions = {}): Promise<ExtractBenchResult> {
@@ -184,15 +200,21 @@ export async function runExtractBench(opts: ExtractBenchOptions = {}): Promise<E
       return '';
     }
   };
-  const [tinflow, readability] = measurePair(pages, tinflowExtract, readabilityExtract);
+  const [tinflow, readability] = measureBlocks(pages, tinflowExtract, readabilityExtract, opts.rounds ?? 2);
   return { pages: pages.length, tinflow, readability, speedup: tinflow.pagesPerSecond / readability.pagesPerSecond };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { dev: { type: 'string', default: DEFAULT_DEV_DIR }, limit: { type: 'string', default: '300' } } });
-  const r = await runExtractBench({ dev: values.dev, limit: Number(values.limit) });
+  const { values } = parseArgs({
+    options: { dev: { type: 'string', default: DEFAULT_DEV_DIR }, limit: { type: 'string', default: '300' }, rounds: { type: 'string', default: '2' }, json: { type: 'boolean', default: false } },
+  });
+  const r = await runExtractBench({ dev: values.dev, limit: Number(values.limit), rounds: Number(values.rounds) });
+  if (values.json) {
+    console.log(JSON.stringify(r));
+    process.exit(0);
+  }
   const row = (f: ExtractorFigures) => ({ 'pages/s': Number(f.pagesPerSecond.toFixed(1)), seconds: Number(f.seconds.toFixed(2)), 'boilerplate lines': f.boilerplateLines, F1: Number(f.f1.toFixed(3)) });
-  console.log(`extract bench: ${r.pages} dev-set pages from ${values.dev}`);
+  console.log(`extract bench: ${r.pages} dev-set pages from ${values.dev}, ${values.rounds} alternating blocks per extractor${(globalThis as { gc?: unknown }).gc ? "" : " (run node with --expose-gc for a GC between blocks)"}`);
   console.table({ tinflow: row(r.tinflow), 'readability+jsdom': row(r.readability) });
   console.log(`speed-up: ${r.speedup.toFixed(1)}x`);
 }
