@@ -169,8 +169,25 @@ function publishClassed(el: Element): boolean {
   return (
     (cls !== undefined && PUBLISH_CLASS_ANY_CASE.test(cls)) ||
     (id !== undefined && PUBLISH_CLASS_ANY_CASE.test(id)) ||
-    (testId !== undefined && PUBLISH_CLASS_ANY_CASE.test(testId))
+    (testId !== undefined && PUBLISH_CLASS_ANY_CASE.test(testId)) ||
+    opensWithDateIcon(el)
   );
+}
+
+const DATE_ICON = /(?:^|[\s_-])(?:calendar|clock|date|time|schedule)(?:$|[\s_-]|-o\b)/i;
+
+/** "<li><i class="fa fa-calendar"></i> 16.10.2021</li>": a calendar or clock icon labels the text after it. */
+function opensWithDateIcon(el: Element): boolean {
+  for (const c of el.children) {
+    if (c.type === 'text') {
+      if ((c as unknown as { data: string }).data.trim()) return false;
+      continue;
+    }
+    if (c.type !== 'tag') continue;
+    const icon = c as Element;
+    return (icon.name === 'i' || icon.name === 'span' || icon.name === 'svg' || icon.name === 'img') && icon.children.length === 0 && DATE_ICON.test(icon.attribs.class ?? '');
+  }
+  return false;
 }
 
 /** The page's masthead (a <header> or banner with the site's menu or search, apart from the headline): its date is today's, not the article's. */

@@ -230,3 +230,13 @@ describe('masthead dates', () => {
     expect(meta(html, 'https://vidu.vn/hoi-nghi-bien-gioi.html', { timezone: 'Asia/Ho_Chi_Minh', now: NOW }).publishedAt).toBe('2026-03-07T08:05:00+07:00');
   });
 });
+
+describe('date icons', () => {
+  it('reads a date labelled only by a calendar icon', () => {
+    const html = page(
+      '<title>Gedenkfeier in Köln</title>',
+      `<main><h1>Gedenkfeier in Köln</h1><ul class="x"><li><i class="fa fa-calendar"></i> 16.10.2021</li></ul><div class="content"><p>${'Ein Bericht über die Gedenkfeier in der Stadt. '.repeat(10)}</p></div></main>`,
+    );
+    expect(meta(html).publishedAt?.slice(0, 10)).toBe('2021-10-16');
+  });
+});
