@@ -78,13 +78,21 @@ interface Heading {
   trusted: boolean;
 }
 
+const HIDDEN_HEADING = /(?:^|[\s_-])(?:hidden|visually-?hidden|sr-only|screen-reader-text|invisible|d-none)(?:$|\s)/;
+
+/** A heading kept for search engines or screen readers ("<h1 class="pagetitle hidden">News</h1>"), not shown. */
+function hiddenHeading(el: Element): boolean {
+  const a = el.attribs;
+  return 'hidden' in a || a['aria-hidden'] === 'true' || HIDDEN_HEADING.test(classId(el)) || /display\s*:\s*none/i.test(a.style ?? '');
+}
+
 function headingCandidates($: CheerioAPI): Heading[] {
   const scored: Heading[] = [];
   documentElements($).filter((el) => el.name === 'h1' || el.attribs.itemprop === 'headline').forEach((el, i) => {
     if (el.type !== 'tag' || el.name === 'meta') return;
     const text = headingText($, el);
     if (!text || text.length > 300) return;
-    if (isLogoHeading(el)) return;
+    if (isLogoHeading(el) || hiddenHeading(el)) return;
     let score = el.name === 'h1' ? 2 : 1;
     const marked = el.attribs.itemprop === 'headline' || HEADLINE.test(classId(el));
     if (el.attribs.itemprop === 'headline') score += 2;

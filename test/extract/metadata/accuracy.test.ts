@@ -240,3 +240,13 @@ describe('date icons', () => {
     expect(meta(html).publishedAt?.slice(0, 10)).toBe('2021-10-16');
   });
 });
+
+describe('hidden headings', () => {
+  it('skips an h1 kept only for search engines or screen readers', () => {
+    const html = page(
+      '<title>Auf das erste Elektron kommt es an - Eawag</title><meta property="og:title" content="Auf das erste Elektron kommt es an">',
+      `<h1 class="header pagetitle hidden">News</h1><div class="article"><h1>Auf das erste Elektron kommt es an</h1><p>${'Forschende zeigen, wie das erste Elektron die Reaktion lenkt. '.repeat(8)}</p></div>`,
+    );
+    expect(meta(html).title).toBe('Auf das erste Elektron kommt es an');
+  });
+});
