@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import { getDomainWithoutSuffix, getHostname } from 'tldts';
-import { cleanText, documentElements, firstDescendant, metaContent } from './dom.ts';
+import { cleanText, documentElements, elementsNamed, firstDescendant, metaContent } from './dom.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 
 /** Lowercase letters and digits without diacritics: "Báo Mẫu" / "baomau.vn" / "FAZ.NET" compare regardless of accents, spacing and punctuation. */
@@ -29,8 +29,12 @@ export function siteIdentity($: CheerioAPI, url: string, nodes: LdNode[]): SiteI
     if (t && t.length <= 80) names.add(t);
   };
   add(metaContent($, ['og:site_name']));
-  add(metaContent($, ['application-name']));
-  add(metaContent($, ['apple-mobile-web-app-title']));
+  // Some CMSes fill the app-name tags with each page's title: a value that is the page's title names the page, not the site.
+  const pageTitles = new Set([metaContent($, ['og:title']), cleanText(elementsNamed($, 'title')[0]?.children.map((c) => (c as { data?: string }).data ?? '').join(''))].filter(Boolean));
+  for (const key of ['application-name', 'apple-mobile-web-app-title']) {
+    const v = metaContent($, [key]);
+    if (v && !pageTitles.has(v)) add(v);
+  }
   add(metaContent($, ['twitter:site'])?.replace(/^@/, ''));
   // A blogger's site declared as ["Person", "Organization"] names the site after its author: a site name for titles,
   // but not one that rules the author's own byline out.
