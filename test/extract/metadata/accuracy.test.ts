@@ -256,7 +256,7 @@ describe('app-name tags filled with the page title', () => {
     const t = 'UK university student halls too full to be safe, experts warn';
     const html = page(
       `<title>${t}</title><meta name="application-name" content="${t}">`,
-      `<div class="articlecontent"><h1>${t}</h1><p>${'Students returning to halls face crowded kitchens and corridors. '.repeat(8)}</p></div><section><h2><span>More from The Guardian</span></h2></section>`,
+      `<div id="maincontent"><div class="articlecontent"><h1>${t}</h1><p>${'Students returning to halls face crowded kitchens and corridors. '.repeat(8)}</p></div><section><h2><span>More from The Guardian</span></h2></section></div>`,
     );
     expect(meta(html, 'https://www.msn.com/en-gb/news/uknews/halls/ar-1').title).toBe(t);
   });
