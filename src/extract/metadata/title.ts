@@ -123,7 +123,7 @@ export function stripSiteAffixes(title: string, site: SiteIdentity): string {
   // pieces alternate: segment, separator, segment, ...
   let first = 0;
   let last = pieces.length - 1;
-  if (last === 0) return title;
+  if (last === 0) return stripGluedSiteName(title, site);
   while (last > first && isSiteName(pieces[last], site)) last -= 2;
   while (first < last && isSiteName(pieces[first], site)) first += 2;
   // A site name that itself holds a separator ("Salsa-Figuren - Rueda in Berlin"): the longest run of end segments naming the site.
@@ -140,7 +140,19 @@ export function stripSiteAffixes(title: string, site: SiteIdentity): string {
     }
   }
   const kept = pieces.slice(first, last + 1).join('').trim();
-  return kept || title;
+  return (kept && stripGluedSiteName(kept, site)) || title;
+}
+
+const GLUE = /[-–—|_·]$/u;
+
+/** "标题！-新华网": a known site name joined without spaces (CJK titles), which the spaced separators miss. */
+function stripGluedSiteName(title: string, site: SiteIdentity): string {
+  for (const name of site.names) {
+    if (name.length < 2 || title.length <= name.length + 1 || !title.endsWith(name)) continue;
+    const rest = title.slice(0, -name.length);
+    if (GLUE.test(rest)) return rest.slice(0, -1).trim();
+  }
+  return title;
 }
 
 const MIN_HEADLINE_WORDS = 2;

@@ -261,3 +261,13 @@ describe('app-name tags filled with the page title', () => {
     expect(meta(html, 'https://www.msn.com/en-gb/news/uknews/halls/ar-1').title).toBe(t);
   });
 });
+
+describe('site names glued to the title', () => {
+  it('strips a known site name joined without spaces, as Chinese titles print it', () => {
+    const html = page(
+      '<title>武汉的声音：有英勇的你，才有英雄的城！-新华网</title><meta property="og:site_name" content="新华网">',
+      `<div class="content"><p>${'武汉市民讲述了抗击疫情期间的日常生活和邻里互助的故事。'.repeat(8)}</p></div>`,
+    );
+    expect(meta(html, 'http://www.xinhuanet.com/2020-02/18/c_1125597921.htm').title).toBe('武汉的声音：有英勇的你，才有英雄的城！');
+  });
+});
