@@ -245,7 +245,7 @@ absolute figures move a lot between runs; the comparison runs (tinflow vs Crawle
 
 - **Site**: bench/site.ts serves ${PAGES} generated article pages in the bench process, rendered on demand by the five
   sample-site templates from seeded random Vietnamese-like text (~8 KB of HTML each, with menus, share bars,
-  related boxes, JSON-LD), plus a sitemap index. Politeness off for both crawlers (rateLimit 100000/s, robots not read).
+  related boxes, JSON-LD), plus a sitemap index. Politeness off for both crawlers (tinflow rateLimit: false, robots not read).
 - **tinflow**: the ${PAGES} article jobs are queued in Redis first (${f1(tinflowOne.enqueueSeconds)} s, not counted), then
   \`tinflow worker --concurrency ${CONCURRENCY}\` processes are spawned; each job does fetch (undici, SSRF guard,
   Redis politeness check) -> extract -> fingerprint -> dedupe claim (Redis Lua) -> sink write -> seen-set mark.

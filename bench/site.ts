@@ -131,7 +131,7 @@ export function generatedSource(baseUrl: string, over: Partial<Source> = {}): So
     maxDepth: 1,
     allowOtherSites: false,
     timezone: 'Asia/Ho_Chi_Minh',
-    rateLimit: { perSecond: 100_000, concurrency: 10_000 },
+    rateLimit: false,
     allowPrivateNetworks: true,
     respectRobots: false,
     ...over,

@@ -22,6 +22,8 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_HOST_BLOCK_MS = 60 * 60_000;
 /** Slack added to the total timeout for a concurrency lease, so a live fetch never loses its slot. */
 const LEASE_SLACK_MS = 5_000;
+/** Stands for "no limit" in the limiter script when rateLimit is off but a Crawl-delay applies. */
+const UNLIMITED = 1e9;
 
 export interface FetcherOptions {
   redis: Redis;
@@ -159,11 +161,14 @@ export class Fetcher {
     startedAt: number,
     signal: AbortSignal,
   ): Promise<void> {
+    const rate = source.rateLimit;
+    // Limits configured off and no Crawl-delay to honour: nothing to coordinate, so no Redis round trip.
+    if (rate === false && crawlDelaySeconds === 0) return;
     const held = leases.find((l) => l.host === host);
     const leaseId = held?.leaseId ?? randomUUID();
     const limits = {
-      perSecond: source.rateLimit.perSecond,
-      concurrency: source.rateLimit.concurrency,
+      perSecond: rate === false ? UNLIMITED : rate.perSecond,
+      concurrency: rate === false ? UNLIMITED : rate.concurrency,
       crawlDelaySeconds,
       leaseTtlMs: source.fetch.totalTimeoutMs + LEASE_SLACK_MS,
     };
