@@ -8,6 +8,7 @@ import { parseRetryAfter } from './backoff.ts';
 import { gunzipCapped, isGzip, readBody } from './body.ts';
 import { decodeBody } from './charset.ts';
 import { classifyError, statusError } from './classify.ts';
+import { startDeadline } from './deadline.ts';
 import { acceptHeader, acceptsContentType, looksLikeHtml, mimeType } from './content-type.ts';
 import { FetchError, HostBusyError } from './errors.ts';
 import { abandonBody, discardBody, headerValue, HttpClient, type HttpResponse } from './http.ts';
@@ -56,8 +57,8 @@ export class Fetcher {
   /** Fetches one URL politely. Throws FetchError (see reason/permanent) or HostBusyError. */
   async fetch(req: FetchRequest): Promise<FetchedPage> {
     const { source } = req;
-    const deadline = AbortSignal.timeout(source.fetch.totalTimeoutMs);
-    const signal = req.signal ? AbortSignal.any([deadline, req.signal]) : deadline;
+    const limit = startDeadline(source.fetch.totalTimeoutMs, req.signal);
+    const { signal, deadline } = limit;
     const startedAt = Date.now();
     const leases: Lease[] = [];
     let url = parseHttpUrl(req.url, req.url);
@@ -104,7 +105,8 @@ export class Fetcher {
       if (e instanceof FetchError && e.reason === 'ssrf-blocked') metrics.ssrfRefused.inc({ host: e.host });
       throw e;
     } finally {
-      await Promise.all(leases.map((l) => this.limiter.release(l.host, l.leaseId).catch(() => undefined)));
+      limit.dispose();
+      if (leases.length) await Promise.all(leases.map((l) => this.limiter.release(l.host, l.leaseId).catch(() => undefined)));
     }
   }
 
