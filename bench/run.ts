@@ -161,7 +161,7 @@ function stageTable(r: PipelineRunResult, split: { parseMs: number; extractMs: n
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'tinflow-bench-'));
   const redis = await privateRedis(work);
-  const site = await startGeneratedSite({ pages: PAGES });
+  const site = await startGeneratedSite({ pages: PAGES, cache: true });
   log(`site ${site.baseUrl} with ${PAGES} article pages; redis ${redis.url}; work dir ${work}`);
   const started = new Date();
   const loadAtStart = loadavg()[0];
@@ -253,9 +253,10 @@ absolute figures move a lot between runs; the comparison runs (tinflow vs Crawle
 
 ## Setup
 
-- **Site**: bench/site.ts serves ${PAGES} generated article pages in the bench process, rendered on demand by the five
+- **Site**: bench/site.ts serves ${PAGES} generated article pages in the bench process, rendered by the five
   sample-site templates from seeded random Vietnamese-like text (~8 KB of HTML each, with menus, share bars,
-  related boxes, JSON-LD), plus a sitemap index. Politeness off for both crawlers (rateLimit 100000/s, robots not read).
+  related boxes, JSON-LD), plus a sitemap index. Each page is rendered once and then served from memory, so
+  both crawlers get the same bytes and the server (which shares the machine's cores) costs little per request. Politeness off for both crawlers (tinflow rateLimit: false, robots not read).
 - **tinflow**: the ${PAGES} article jobs are queued in Redis first (${f1(tinflowOne.enqueueSeconds)} s, not counted), then
   \`tinflow worker --concurrency ${CONCURRENCY}\` processes are spawned; each job does fetch (undici, SSRF guard,
   Redis politeness check) -> extract -> fingerprint -> dedupe claim (Redis Lua) -> sink write -> seen-set mark.

@@ -18,8 +18,8 @@ function articleText(parts: ArticleParts): string {
   return parts.lead ? `${parts.lead}\n${parts.body}` : parts.body;
 }
 
-function hashInput(parts: ArticleParts, canonical: string): string {
-  if (countCanonicalWords(canonical) >= MIN_WORDS_WITHOUT_TITLE) return canonical;
+function hashInput(parts: ArticleParts, canonical: string, words = countCanonicalWords(canonical)): string {
+  if (words >= MIN_WORDS_WITHOUT_TITLE) return canonical;
   return `${canonicalText(parts.title)}\n${canonical}`;
 }
 
@@ -41,7 +41,7 @@ export function fingerprint(parts: ArticleParts): { contentHash: string; simhash
   const canonical = canonicalText(articleText(parts));
   const words = countCanonicalWords(canonical);
   return {
-    contentHash: sha256Hex(hashInput(parts, canonical)),
+    contentHash: sha256Hex(hashInput(parts, canonical, words)),
     simhash: words >= MIN_WORDS_FOR_SIMHASH ? simhashOfCanonical(canonical) : null,
   };
 }

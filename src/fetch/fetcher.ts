@@ -8,6 +8,7 @@ import { parseRetryAfter } from './backoff.ts';
 import { gunzipCapped, isGzip, readBody } from './body.ts';
 import { decodeBody } from './charset.ts';
 import { classifyError, statusError } from './classify.ts';
+import { startDeadline } from './deadline.ts';
 import { acceptHeader, acceptsContentType, looksLikeHtml, mimeType } from './content-type.ts';
 import { FetchError, HostBusyError } from './errors.ts';
 import { abandonBody, discardBody, headerValue, HttpClient, type HttpResponse } from './http.ts';
@@ -22,6 +23,8 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_HOST_BLOCK_MS = 60 * 60_000;
 /** Slack added to the total timeout for a concurrency lease, so a live fetch never loses its slot. */
 const LEASE_SLACK_MS = 5_000;
+/** Stands for "no limit" in the limiter script when rateLimit is off but a Crawl-delay applies. */
+const UNLIMITED = 1e9;
 
 export interface FetcherOptions {
   redis: Redis;
@@ -54,8 +57,8 @@ export class Fetcher {
   /** Fetches one URL politely. Throws FetchError (see reason/permanent) or HostBusyError. */
   async fetch(req: FetchRequest): Promise<FetchedPage> {
     const { source } = req;
-    const deadline = AbortSignal.timeout(source.fetch.totalTimeoutMs);
-    const signal = req.signal ? AbortSignal.any([deadline, req.signal]) : deadline;
+    const limit = startDeadline(source.fetch.totalTimeoutMs, req.signal);
+    const { signal, deadline } = limit;
     const startedAt = Date.now();
     const leases: Lease[] = [];
     let url = parseHttpUrl(req.url, req.url);
@@ -102,7 +105,8 @@ export class Fetcher {
       if (e instanceof FetchError && e.reason === 'ssrf-blocked') metrics.ssrfRefused.inc({ host: e.host });
       throw e;
     } finally {
-      await Promise.all(leases.map((l) => this.limiter.release(l.host, l.leaseId).catch(() => undefined)));
+      limit.dispose();
+      if (leases.length) await Promise.all(leases.map((l) => this.limiter.release(l.host, l.leaseId).catch(() => undefined)));
     }
   }
 
@@ -159,11 +163,14 @@ export class Fetcher {
     startedAt: number,
     signal: AbortSignal,
   ): Promise<void> {
+    const rate = source.rateLimit;
+    // Limits configured off and no Crawl-delay to honour: nothing to coordinate, so no Redis round trip.
+    if (rate === false && crawlDelaySeconds === 0) return;
     const held = leases.find((l) => l.host === host);
     const leaseId = held?.leaseId ?? randomUUID();
     const limits = {
-      perSecond: source.rateLimit.perSecond,
-      concurrency: source.rateLimit.concurrency,
+      perSecond: rate === false ? UNLIMITED : rate.perSecond,
+      concurrency: rate === false ? UNLIMITED : rate.concurrency,
       crawlDelaySeconds,
       leaseTtlMs: source.fetch.totalTimeoutMs + LEASE_SLACK_MS,
     };

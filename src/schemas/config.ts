@@ -49,6 +49,15 @@ export const RateLimitSchema = z
     concurrency: z.number().int().positive().default(2),
   })
   .strict();
+export type RateLimit = z.infer<typeof RateLimitSchema>;
+
+/**
+ * Per-host limits, or `false`: no per-host rate or concurrency limit at all (your own server,
+ * a local benchmark). Off means no politeness round trip to Redis per request; a robots.txt
+ * Crawl-delay (respectRobots) and Retry-After on the retried job still apply.
+ */
+export const RateLimitSettingSchema = z.union([RateLimitSchema, z.literal(false)]);
+export type RateLimitSetting = z.infer<typeof RateLimitSettingSchema>;
 
 export const FetchLimitsSchema = z
   .object({
@@ -78,7 +87,7 @@ export const DefaultsSchema = z
   .object({
     userAgent: z.string().min(1).default('tinflow/0.1 (+https://github.com/tinflow/tinflow)'),
     timezone: timezone.default('Asia/Ho_Chi_Minh'),
-    rateLimit: RateLimitSchema.default({ perSecond: 1, concurrency: 2 }),
+    rateLimit: RateLimitSettingSchema.default({ perSecond: 1, concurrency: 2 }),
     allowPrivateNetworks: z.boolean().default(false),
     respectRobots: z.boolean().default(true),
     robotsCacheSeconds: z.number().int().positive().default(3600),
@@ -112,7 +121,7 @@ export const SourceSchema = z
     maxAgeDays: z.number().positive().optional(),
     /** Re-fetch an already seen article after this many days (default: never). */
     recrawlDays: z.number().positive().optional(),
-    rateLimit: RateLimitSchema.optional(),
+    rateLimit: RateLimitSettingSchema.optional(),
     userAgent: z.string().min(1).optional(),
     allowPrivateNetworks: z.boolean().optional(),
     respectRobots: z.boolean().optional(),
@@ -140,7 +149,7 @@ export type Config = z.infer<typeof ConfigSchema>;
 /** A source with every default resolved: what the stages actually read. */
 export interface ResolvedSource extends Omit<Source, 'rateLimit' | 'userAgent' | 'allowPrivateNetworks' | 'respectRobots' | 'timezone' | 'dedupe'> {
   timezone: string;
-  rateLimit: z.infer<typeof RateLimitSchema>;
+  rateLimit: RateLimitSetting;
   userAgent: string;
   allowPrivateNetworks: boolean;
   respectRobots: boolean;

@@ -1,4 +1,4 @@
-import { appendFile, access, mkdir } from 'node:fs/promises';
+import { appendFile, access, mkdir, open } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ArticleRecord } from '../schemas/record.ts';
@@ -89,20 +89,51 @@ export class JsonlSink implements Sink {
       this.skippedLines++;
       return;
     }
-    const isOriginal = parsed.duplicateOf == null;
-    const existing = this.byId.get(parsed.id);
+    this.indexRecord(parsed.id, parsed.source, parsed.contentHash, parsed.duplicateOf == null, line, offset, byteLength);
+  }
+
+  private indexRecord(id: string, source: string, contentHash: string, isOriginal: boolean, line: number, offset: number, byteLength: number): void {
+    const existing = this.byId.get(id);
     if (existing) {
       if (existing.isOriginal && this.originalByHash.get(existing.contentHash) === existing.id) {
         this.originalByHash.delete(existing.contentHash);
       }
-      Object.assign(existing, { source: parsed.source, contentHash: parsed.contentHash, isOriginal, offset, byteLength });
+      Object.assign(existing, { source, contentHash, isOriginal, offset, byteLength });
     } else {
-      const entry: Entry = { id: parsed.id, source: parsed.source, contentHash: parsed.contentHash, isOriginal, line, offset, byteLength };
+      const entry: Entry = { id, source, contentHash, isOriginal, line, offset, byteLength };
       this.entries.push(entry);
       this.byId.set(entry.id, entry);
     }
     // First original wins, as the unique index does in the databases.
-    if (isOriginal && !this.originalByHash.has(parsed.contentHash)) this.originalByHash.set(parsed.contentHash, parsed.id);
+    if (isOriginal && !this.originalByHash.has(contentHash)) this.originalByHash.set(contentHash, id);
+  }
+
+  /**
+   * Appends whole lines with O_APPEND. When the file then ends exactly where our lines do,
+   * nobody else wrote in between, so they are indexed from memory instead of being read back
+   * and parsed; otherwise the tail reads everything new, ours included.
+   */
+  private async appendRecords(written: { record: ArticleRecord; data: string }[]): Promise<void> {
+    const start = this.records.offset;
+    const byteLengths = written.map((w) => Buffer.byteLength(w.data));
+    const text = written.map((w) => `${w.data}\n`).join('');
+    const fh = await open(this.path, 'a');
+    let size: number;
+    try {
+      await fh.writeFile(text);
+      ({ size } = await fh.stat());
+    } finally {
+      await fh.close();
+    }
+    const total = byteLengths.reduce((a, n) => a + n + 1, 0);
+    if (size !== start + total) {
+      await this.records.catchUp();
+      return;
+    }
+    this.records.skipOwn(byteLengths).forEach(({ line, offset }, i) => {
+      const { record } = written[i];
+      this.indexRecord(record.id, record.source, record.contentHash, record.duplicateOf == null, line, offset, byteLengths[i]);
+    });
   }
 
   private indexFailureLine(text: string): void {
@@ -148,8 +179,9 @@ export class JsonlSink implements Sink {
   private async flushWrites(): Promise<void> {
     const batch = this.pendingWrites.splice(0);
     try {
-      await this.records.catchUp();
-      const lines: string[] = [];
+      // A fragment another writer is still appending: our lines would not start at the tail's offset.
+      const pendingFragment = (await this.records.catchUp()) > 0;
+      const lines: { record: ArticleRecord; data: string }[] = [];
       const claimedHashes = new Map<string, string>();
       const writtenNow = new Map<string, string>();
       const outcomes: WriteOutcome[] = [];
@@ -166,16 +198,19 @@ export class JsonlSink implements Sink {
         const earlier = writtenNow.get(record.id);
         if (existing || earlier !== undefined) {
           const current = earlier ?? (await readSpans(this.path, [existing!]))[0];
-          if (current !== data) lines.push(data);
+          if (current !== data) lines.push({ record, data });
           outcomes.push({ status: 'updated' });
         } else {
-          lines.push(data);
+          lines.push({ record, data });
           outcomes.push({ status: 'inserted' });
         }
         writtenNow.set(record.id, data);
       }
-      if (lines.length) await appendFile(this.path, lines.map((l) => `${l}\n`).join(''));
-      await this.records.catchUp();
+      if (lines.length && !pendingFragment) await this.appendRecords(lines);
+      else if (lines.length) {
+        await appendFile(this.path, lines.map((l) => `${l.data}\n`).join(''));
+        await this.records.catchUp();
+      }
       // Only pages actually written clear their failure; a duplicate writes and resolves nothing.
       await this.resolveFailures(batch.flatMap(({ record }, i) => (outcomes[i].status === 'duplicate' ? [] : [record.url, record.canonicalUrl])));
       batch.forEach((w, i) => w.resolve(outcomes[i]));

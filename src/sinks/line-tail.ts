@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 
 export type LineHandler = (text: string, lineNo: number, offset: number, byteLength: number) => void;
 
@@ -18,6 +18,14 @@ export class LineTail {
 
   /** Returns the number of trailing bytes not yet terminated by a newline. */
   async catchUp(): Promise<number> {
+    // Nothing new (the usual case): one stat instead of open + fstat + close.
+    try {
+      const { size } = await stat(this.path);
+      if (size === this.offset) return 0;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw err;
+    }
     let fh;
     try {
       fh = await open(this.path, 'r');
@@ -56,6 +64,19 @@ export class LineTail {
     } finally {
       await fh.close();
     }
+  }
+
+  /**
+   * Lines this process appended itself, known to start at the current offset (nobody wrote
+   * in between): counted and skipped without reading them back. Returns each line's number
+   * and byte offset.
+   */
+  skipOwn(byteLengths: readonly number[]): { line: number; offset: number }[] {
+    return byteLengths.map((n) => {
+      const at = { line: ++this.lines, offset: this.offset };
+      this.offset += n + 1;
+      return at;
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import { DelayedError, MetricsTime, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { HostBusyError, backoffDelay } from '../fetch/index.ts';
+import { startDeadline } from '../fetch/deadline.ts';
 import { SinkUnavailableError } from '../sinks/index.ts';
 import { QUEUE_NAMES, type QueueName } from '../queues/index.ts';
 import { metrics } from '../ops/metrics.ts';
@@ -70,24 +71,18 @@ function outcomeOf(result: unknown): string {
  * processor stuck somewhere that ignores the signal still releases its job slot.
  */
 async function runWithDeadline<T>(run: (signal: AbortSignal) => Promise<T>, jobTimeoutMs: number, outer?: AbortSignal): Promise<T> {
-  const deadline = new AbortController();
-  const signal = outer ? AbortSignal.any([outer, deadline.signal]) : deadline.signal;
-  let timer: NodeJS.Timeout | undefined;
+  const limit = startDeadline(jobTimeoutMs, outer, () => new JobTimeoutError(jobTimeoutMs));
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const err = new JobTimeoutError(jobTimeoutMs);
-      deadline.abort(err);
-      reject(err);
-    }, jobTimeoutMs);
+    limit.deadline.addEventListener('abort', () => reject(limit.deadline.reason), { once: true });
   });
   try {
-    return await Promise.race([run(signal), expired]);
+    return await Promise.race([run(limit.signal), expired]);
   } catch (err) {
     // A fetch aborted by the deadline reports 'aborted'; the job's failure is the timeout.
-    if (deadline.signal.aborted) throw deadline.signal.reason;
+    if (limit.deadline.aborted) throw limit.deadline.reason;
     throw err;
   } finally {
-    clearTimeout(timer);
+    limit.dispose();
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalText, contentHash, fingerprint, unifyToneMarks } from '../../src/dedupe/index.ts';
+import { wordsOnly } from '../../src/dedupe/canonical.ts';
 import { type Article, BRIDGE, BRIDGE_OTHER_REPORT, RATES, RICE, STORM, toNewStyle } from './fixtures/articles.ts';
 
 describe('unifyToneMarks', () => {
@@ -151,5 +152,27 @@ describe('contentHash collision table', () => {
     expect(fingerprint(BRIDGE).contentHash).toBe(contentHash(BRIDGE));
     expect(fingerprint(BRIDGE).simhash).toMatch(/^[0-9a-f]{16}$/);
     expect(fingerprint({ title: 'Video', lead: null, body: STUB_BODY }).simhash).toBeNull();
+  });
+});
+
+describe('wordsOnly', () => {
+  const reference = (t: string) => t.replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim();
+
+  it('matches the Unicode-property regex it replaces', () => {
+    const samples = [
+      '',
+      '   ',
+      'hà nội, ngày 12/3 — trời mưa!',
+      '“a” "b" (c) [d] {e} 1.5 15 ½ ² ٣ 五',
+      'ti\u0301ếng vie\u0323̂t combining marks',
+      'emoji 😀 math 𝐀𝐁 cjk-b 𠀀 lone \ud800 x \udc00 y',
+      '\u00a0\u2000\u200b\ufeff\t\n edge',
+    ];
+    // Random strings over a mix of ASCII, Vietnamese, punctuation, marks and surrogates.
+    const pool = ['a', 'Z', '0', ' ', '.', ',', '-', 'đ', 'ố', '\u0301', '“', '€', '😀', '\ud83d', '\ude00', '𝐀', '\u00a0', 'İ', 'ß', '٣', '_'];
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    for (let k = 0; k < 500; k++) samples.push(Array.from({ length: Math.floor(rnd() * 30) }, () => pool[Math.floor(rnd() * pool.length)]).join(''));
+    for (const s of samples) expect(wordsOnly(s)).toBe(reference(s));
   });
 });

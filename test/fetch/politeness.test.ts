@@ -209,6 +209,19 @@ describe('Fetcher politeness', () => {
     }
   });
 
+  it('rateLimit: false sends every request at once and keeps no politeness state in Redis', async () => {
+    const server = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>ok</html>'));
+    try {
+      const source = testSource({ rateLimit: false });
+      await Promise.all([1, 2, 3, 4, 5].map((i) => fetcher.fetch({ url: server.url(`/${i}`), source, kind: 'article' })));
+      expect(server.paths().sort()).toEqual(['/1', '/2', '/3', '/4', '/5']);
+      const [, keys] = await redis.scan('0', 'MATCH', `${prefix}:fetch:{${server.host}}:*`, 'COUNT', 1000);
+      expect(keys).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a same-host redirect reuses its lease and waits for the next token in-process', async () => {
     const server = await startServer((req, res) => {
       if (req.url === '/old') return void res.writeHead(301, { location: '/new' }).end();

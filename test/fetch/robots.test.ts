@@ -90,6 +90,15 @@ describe('robots.txt', () => {
     expect(elapsed).toBeLessThan(3_000);
   });
 
+  it('still spaces requests by Crawl-delay when rateLimit is off', async () => {
+    const s = await site(text('User-agent: *\nCrawl-delay: 0.4\n'));
+    const off = { ...source, rateLimit: false as const };
+    for (let i = 0; i < 3; i++) await fetchWhenFree(fetcher, { url: s.url(`/p${i}`), source: off, kind: 'article' });
+    const at = s.hits.filter((h) => h.path.startsWith('/p')).map((h) => h.at);
+    expect(at).toHaveLength(3);
+    for (let i = 1; i < at.length; i++) expect(at[i] - at[i - 1]).toBeGreaterThanOrEqual(300);
+  });
+
   it('defers the host while robots.txt answers 5xx, without refetching it for every URL', async () => {
     const s = await site((res) => res.writeHead(503).end('maintenance'));
     for (const path of ['/a', '/b']) {

@@ -58,6 +58,34 @@ describe('jsonl sink specifics', () => {
     await sink.close();
   });
 
+  it('indexes its own appends from memory and still sees lines another writer appended in between', async () => {
+    const path = freshPath();
+    const one = await openSink(`jsonl:${path}`);
+    const two = await openSink(`jsonl:${path}`);
+    const [a, b, c] = [makeRecord(1), makeRecord(2), makeRecord(3)];
+    expect(await one.write(a)).toEqual({ status: 'inserted' });
+    expect(await two.write(b)).toEqual({ status: 'inserted' }); // two reads a first, then appends b
+    appendFileSync(path, `${JSON.stringify(c)}\n`); // a third writer
+    // one has not seen b and c yet: its next append lands after them, so it reads them back.
+    expect(await one.write({ ...a, title: 'Đã sửa' })).toEqual({ status: 'updated' });
+    expect(await one.write(b)).toEqual({ status: 'updated' });
+    expect(await one.write(makeRecord(4))).toEqual({ status: 'inserted' });
+    expect(lines(path)).toHaveLength(5);
+    for (const sink of [one, two]) {
+      const all = await readAll(sink, { limit: 10 });
+      expect(all.records.map((x) => [x.id, x.title])).toEqual([
+        [a.id, 'Đã sửa'],
+        [b.id, b.title],
+        [c.id, c.title],
+        [makeRecord(4).id, makeRecord(4).title],
+      ]);
+      expect(await sink.get(b.id)).toEqual(b);
+      expect(await sink.count()).toEqual({ records: 4, failures: 0 });
+    }
+    await one.close();
+    await two.close();
+  });
+
   it('reads a file written by someone else, and follows lines appended later', async () => {
     const path = freshPath();
     const a = makeRecord(1);
