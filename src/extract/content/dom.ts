@@ -132,13 +132,21 @@ export function documentOrder(root: Element): Map<Element, number> {
  * cannot overflow the stack on pathological pages (thousands of unclosed tags). Iterative.
  */
 export function limitDepth(root: AnyNode, max: number): void {
-  const stack: [AnyNode, number][] = [[root, 0]];
+  // Two parallel stacks: no [node, depth] pair allocated per element.
+  const stack: AnyNode[] = [root];
+  const depths: number[] = [0];
   while (stack.length) {
-    const [node, depth] = stack.pop()!;
+    const node = stack.pop()!;
+    const depth = depths.pop()!;
     const kids = (node as Element).children;
     if (!kids) continue;
     if (depth < max) {
-      for (const c of kids) if (isElement(c)) stack.push([c, depth + 1]);
+      for (const c of kids) {
+        if (isElement(c)) {
+          stack.push(c);
+          depths.push(depth + 1);
+        }
+      }
       continue;
     }
     const flat: AnyNode[] = [];

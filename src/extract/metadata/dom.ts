@@ -9,7 +9,8 @@ export type Selector = string | string[];
 export function cleanText(raw: string | undefined | null): string {
   if (!raw) return '';
   let s = raw;
-  for (let i = 0; i < 2 && /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]+);/i.test(s); i++) s = decodeHTML(s);
+  // No '&', no entity: skip the regex test.
+  for (let i = 0; i < 2 && s.includes('&') && /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]+);/i.test(s); i++) s = decodeHTML(s);
   return (' ' + normalizeText(s)).slice(1);
 }
 
