@@ -6,9 +6,36 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 /** NFC, no zero-width characters or soft hyphens, whitespace collapsed to single spaces, trimmed. */
 export function normalizeText(text: string): string {
+  // One scan decides what work is needed; most strings need none.
+  // Below U+0300 and in U+1E00-U+1EFF (Latin, Vietnamese) every character is NFC-stable and never composes with a
+  // neighbour, so normalize() would return such text unchanged; of them only the soft hyphen is zero-width.
+  let composed = true;
+  let squashed = true;
+  let prevSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) squashed = false;
+      prevSpace = true;
+    } else if (c < 0x7f) {
+      if (c < 32 && c >= 9 && c <= 13) squashed = false;
+      prevSpace = false;
+    } else {
+      if (isSpace(c)) squashed = false;
+      if (c === 0xad || (c >= 0x300 && (c < 0x1e00 || c >= 0x1f00))) composed = false;
+      prevSpace = false;
+    }
+  }
+  if (prevSpace && text.length) squashed = false;
+  if (composed && squashed) return text;
   // normalize() is costly even on text that is already NFC; ASCII text has no composition or zero-width characters.
-  const cleaned = NON_ASCII.test(text) ? text.normalize('NFC').replace(ZERO_WIDTH, '') : text;
+  const cleaned = !composed && NON_ASCII.test(text) ? text.normalize('NFC').replace(ZERO_WIDTH, '') : text;
   return cleaned.replace(INLINE_SPACE, ' ').trim();
+}
+
+/** The non-ASCII characters JavaScript's \s matches (INLINE_SPACE and trim() fold the same set). */
+function isSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Normalize each paragraph and join with a blank line; empty paragraphs are dropped. */

@@ -69,7 +69,7 @@ function isSquashed(s: string): boolean {
 }
 
 /** The characters JavaScript's \s matches (WhiteSpace and LineTerminator). */
-function isSpaceCode(c: number): boolean {
+export function isSpaceCode(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
@@ -132,13 +132,21 @@ export function documentOrder(root: Element): Map<Element, number> {
  * cannot overflow the stack on pathological pages (thousands of unclosed tags). Iterative.
  */
 export function limitDepth(root: AnyNode, max: number): void {
-  const stack: [AnyNode, number][] = [[root, 0]];
+  // Two parallel stacks: no [node, depth] pair allocated per element.
+  const stack: AnyNode[] = [root];
+  const depths: number[] = [0];
   while (stack.length) {
-    const [node, depth] = stack.pop()!;
+    const node = stack.pop()!;
+    const depth = depths.pop()!;
     const kids = (node as Element).children;
     if (!kids) continue;
     if (depth < max) {
-      for (const c of kids) if (isElement(c)) stack.push([c, depth + 1]);
+      for (const c of kids) {
+        if (isElement(c)) {
+          stack.push(c);
+          depths.push(depth + 1);
+        }
+      }
       continue;
     }
     const flat: AnyNode[] = [];

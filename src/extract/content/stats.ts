@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { BLOCK_TAGS, isElement, squash, squashedLength } from './dom.ts';
+import { BLOCK_TAGS, isElement, isSpaceCode, squash, squashedLength } from './dom.ts';
 
 /** Text totals of a subtree, split into article-like ("good") and furniture-like ("bad") characters. */
 export interface Stats {
@@ -27,48 +27,70 @@ function weigh(chars: number, linkChars: number, raw: string, lenient: boolean):
  */
 export function computeStats(root: Element, lenient = false): Map<Element, Stats> {
   const map = new Map<Element, Stats>();
-  let text = '';
-  let chars = 0;
+  // The current leaf: its raw pieces (joined only when the sentence test needs them) and squash(text).length so far.
+  let parts: string[] = [];
+  let hasText = false;
+  let n = 0;
+  let gap = false;
   let linkChars = 0;
   let owner: Element = root;
   let inLink = 0;
 
   const flush = () => {
-    if (text) {
-      const n = squashedLength(text);
-      if (n) {
-        const l = Math.min(linkChars, n);
-        const w = weigh(n, l, text, lenient);
-        for (let p: AnyNode | null = owner; p && p.type !== 'root'; p = p.parent) {
-          const el = p as Element;
-          let s = map.get(el);
-          if (!s) map.set(el, (s = { chars: 0, linkChars: 0, good: 0, bad: 0, paragraphs: 0 }));
-          s.chars += n;
-          s.linkChars += l;
-          s.good += w.good;
-          s.bad += w.bad;
-          s.paragraphs += w.para;
-          if (p === root) break;
+    if (hasText && n) {
+      const l = Math.min(linkChars, n);
+      const w = weigh(n, l, parts.join(''), lenient);
+      // A leaf's counts go to its owner only; the ancestors' sums are added up once, after the walk. Entries are still
+      // created leaf-first, up the owner's ancestors, so the map's order is the same as adding to every ancestor here.
+      let s = map.get(owner);
+      if (!s) {
+        map.set(owner, (s = { chars: 0, linkChars: 0, good: 0, bad: 0, paragraphs: 0 }));
+        if (owner !== root) {
+          for (let p: AnyNode | null = owner.parent; p && p.type !== 'root'; p = p.parent) {
+            if (map.has(p as Element)) break;
+            map.set(p as Element, { chars: 0, linkChars: 0, good: 0, bad: 0, paragraphs: 0 });
+            if (p === root) break;
+          }
         }
       }
+      s.chars += n;
+      s.linkChars += l;
+      s.good += w.good;
+      s.bad += w.bad;
+      s.paragraphs += w.para;
     }
-    text = '';
-    chars = 0;
+    if (hasText) parts = [];
+    hasText = false;
+    n = 0;
+    gap = false;
     linkChars = 0;
+  };
+
+  const add = (d: string) => {
+    parts.push(d);
+    if (d) hasText = true;
+    for (let i = 0; i < d.length; i++) {
+      if (isSpaceCode(d.charCodeAt(i))) {
+        if (n > 0) gap = true;
+      } else {
+        if (gap) n++;
+        gap = false;
+        n++;
+      }
+    }
   };
 
   const visit = (node: AnyNode) => {
     if (node.type === 'text') {
       const d = (node as { data: string }).data;
-      text += d;
-      chars += d.length;
+      add(d);
       if (inLink) linkChars += squashedLength(d) + 1;
       return;
     }
     if (!isElement(node)) return;
     const name = node.name;
     if (name === 'br') {
-      text += ' ';
+      add(' ');
       return;
     }
     if (BLOCK_TAGS.has(name)) {
@@ -87,6 +109,22 @@ export function computeStats(root: Element, lenient = false): Map<Element, Stats
   };
   visit(root);
   flush();
+  // Sums up the tree, children before parents. Every count is an integer or a half: the sums are exact in any order.
+  const total = (el: Element, s: Stats): void => {
+    for (const c of el.children) {
+      if (!isElement(c)) continue;
+      const cs = map.get(c);
+      if (!cs) continue;
+      total(c, cs);
+      s.chars += cs.chars;
+      s.linkChars += cs.linkChars;
+      s.good += cs.good;
+      s.bad += cs.bad;
+      s.paragraphs += cs.paragraphs;
+    }
+  };
+  const rs = map.get(root);
+  if (rs) total(root, rs);
   return map;
 }
 

@@ -9,7 +9,8 @@ export type Selector = string | string[];
 export function cleanText(raw: string | undefined | null): string {
   if (!raw) return '';
   let s = raw;
-  for (let i = 0; i < 2 && /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]+);/i.test(s); i++) s = decodeHTML(s);
+  // No '&', no entity: skip the regex test.
+  for (let i = 0; i < 2 && s.includes('&') && /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]+);/i.test(s); i++) s = decodeHTML(s);
   return (' ' + normalizeText(s)).slice(1);
 }
 
@@ -54,6 +55,63 @@ export function elementText($: CheerioAPI, el: AnyNode, skip?: (child: Element) 
       if (skip && node !== el && skip(node as Element)) continue;
       if (name === 'br') parts.push(' ');
       if (spaced || !INLINE.has(name)) {
+        parts.push(' ');
+        stack.push(' ');
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return cleanText(parts.join(''));
+}
+/**
+ * Characters that survive cleanText one for one: printable ASCII (bar "&", which may open an entity), Latin-1 and Latin
+ * Extended letters (bar the soft hyphen) and Vietnamese precomposed letters. Each is an NFC starter that never merges into
+ * a preceding character, and none is whitespace or zero-width.
+ */
+function keptChar(c: number): boolean {
+  if (c < 0x7f) return c > 0x20 && c !== 0x26;
+  return (c >= 0xa1 && c < 0x300 && c !== 0xad) || (c >= 0x1e00 && c < 0x1f00);
+}
+
+/**
+ * elementText($, el), or null when that text is certainly longer than `limit`: stops walking once more than `limit`
+ * characters certain to survive cleaning have been seen. Only characters before the first "&" are counted, since entity
+ * decoding can shorten what follows it (never what precedes it).
+ */
+export function elementTextWithin($: CheerioAPI, el: AnyNode, limit: number): string | null {
+  const parts: string[] = [];
+  let kept = 0;
+  let counting = true;
+  const stack: (AnyNode | string)[] = [el];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      parts.push(node);
+      continue;
+    }
+    if (node.type === 'text') {
+      const data = (node as unknown as { data: string }).data;
+      parts.push(data);
+      if (counting) {
+        for (let i = 0; i < data.length; i++) {
+          const c = data.charCodeAt(i);
+          if (c === 0x26) {
+            counting = false;
+            break;
+          }
+          if (keptChar(c)) kept++;
+        }
+        if (kept > limit) return null;
+      }
+      continue;
+    }
+    if (node.type !== 'tag' && node.type !== 'root') continue;
+    const children = (node as Element).children;
+    if (node.type === 'tag') {
+      const name = (node as Element).name;
+      if (name === 'noscript' || name === 'template' || name === 'rt' || name === 'rp') continue;
+      if (name === 'br') parts.push(' ');
+      if (!INLINE.has(name)) {
         parts.push(' ');
         stack.push(' ');
       }

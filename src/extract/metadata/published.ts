@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { findDates, parseDateText, parseIsoLike, partsToIso, type DateParts } from './dates.ts';
-import { bodyElement, bodyElements, classId, documentElements, elementsNamed, elementText, hasAncestor, inBoilerplate, isFurniture, metaContent, safeSelect, selectorList, selfAndAncestors } from './dom.ts';
+import { bodyElement, bodyElements, classId, documentElements, elementsNamed, elementText, elementTextWithin, hasAncestor, inBoilerplate, isFurniture, metaContent, safeSelect, selectorList, selfAndAncestors } from './dom.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { looseKey } from './site.ts';
 
@@ -216,7 +216,8 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
     if (!publishClassed(el)) return;
     const ci = classId(el);
     if (inBoilerplate(el, false, ctx.headline) || inSiteBanner(el, ctx.headline)) return;
-    let text = elementText($, el);
+    // Date-classed containers (".entry-meta" around a whole post) are common: stop reading them past the limit.
+    let text = elementTextWithin($, el, 200);
     if (!text || text.length > 200) return;
     let dates = findDates(text, ctx.now);
     // "<span>Apr</span> <span>04</span><span>2013</span>": the parts of a date printed in separate elements.

@@ -5,6 +5,19 @@ import { isType, ldString, type LdNode } from './jsonld.ts';
 
 /** Lowercase letters and digits without diacritics: "Báo Mẫu" / "baomau.vn" / "FAZ.NET" compare regardless of accents, spacing and punctuation. */
 export function looseKey(s: string): string {
+  // ASCII: NFD, mark removal and "đ" change nothing, and the letters and digits are exactly [A-Za-z0-9].
+  let ascii = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return looseKeyUnicode(s);
+    if (c >= 0x61 && c <= 0x7a) ascii += s[i];
+    else if (c >= 0x41 && c <= 0x5a) ascii += String.fromCharCode(c + 32);
+    else if (c >= 0x30 && c <= 0x39) ascii += s[i];
+  }
+  return ascii;
+}
+
+function looseKeyUnicode(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -116,7 +129,8 @@ function homeLinkNames($: CheerioAPI, url: string): string[] {
       }
       if (el.attribs.rel?.includes('home')) isHome = true;
     }
-    if (!isHome && !LOGO_CLASS.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase())) continue;
+    // Most links carry neither class nor id: LOGO_CLASS cannot match the bare " " their key would be.
+    if (!isHome && ((cls === undefined && el.attribs.id === undefined) || !LOGO_CLASS.test(`${cls ?? ''} ${el.attribs.id ?? ''}`.toLowerCase()))) continue;
     for (const v of [$(el).text(), el.attribs.title, firstDescendant(el, (d) => d.name === 'img')?.attribs.alt]) {
       const t = cleanText(v);
       if (t && t.length <= 60 && !/^(?:home|startseite|trang chủ|accueil|inicio|zur startseite|logo)$/i.test(t)) out.push(t);
