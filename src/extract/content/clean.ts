@@ -30,6 +30,18 @@ function holdsProse(el: Element): boolean {
   return paragraphs >= 2 && chars >= 200;
 }
 
+/**
+ * Text of characters below U+0300 or in U+1E00-U+1EFF only (Latin, Vietnamese precomposed letters): each is NFC-stable
+ * and composes with no neighbour (checked exhaustively), so normalize('NFC') would return the same text.
+ */
+function nfcStable(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x300 && (c < 0x1e00 || c >= 0x1f00)) return false;
+  }
+  return true;
+}
+
 /** Drop tags that never carry article text, comments and hidden elements. Returns nothing; mutates. */
 export function dropNoise(node: Element): void {
   const kids = node.children;
@@ -38,7 +50,7 @@ export function dropNoise(node: Element): void {
     if (c.type === 'text') {
       // NFD pages (some CMS exports) must match the NFC wording of the patterns.
       const d = (c as unknown as { data: string }).data;
-      if (NON_ASCII.test(d)) (c as unknown as { data: string }).data = d.normalize('NFC');
+      if (NON_ASCII.test(d) && !nfcStable(d)) (c as unknown as { data: string }).data = d.normalize('NFC');
       continue;
     }
     if (c.type === 'comment' || c.type === 'directive' || c.type === 'cdata') {

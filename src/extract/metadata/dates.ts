@@ -230,8 +230,19 @@ export function partsToIso(parts: DateParts, timezone: string, reference: Date =
     if (guess > notAfter.getTime() + DAY_MS) year -= 1;
   }
   const t = { year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
-  return parts.offsetMinutes !== undefined ? offsetToIso(t, parts.offsetMinutes) : localToIso(t, timezone);
+  if (parts.offsetMinutes !== undefined) return offsetToIso(t, parts.offsetMinutes);
+  // A page prints the same date many times over, and the zone lookup (Intl formatToParts, twice) is the costly part.
+  const key = `${timezone} ${year} ${t.month} ${t.day} ${t.hour} ${t.minute} ${t.second}`;
+  const known = localIsoCache.get(key);
+  if (known !== undefined) return known;
+  const iso = localToIso(t, timezone);
+  if (localIsoCache.size >= 2000) localIsoCache.clear();
+  localIsoCache.set(key, iso);
+  return iso;
 }
+
+/** localToIso answers by wall-clock time and zone: small strings built here, nothing of the page kept. */
+const localIsoCache = new Map<string, string | null>();
 
 /** The first date printed in a piece of visible text, as ISO 8601 with offset; null when there is none. */
 export function parseDateText(text: string, opts: { timezone: string; reference?: Date }): string | null {

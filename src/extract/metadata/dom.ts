@@ -289,6 +289,8 @@ const COMMENT_OR_RELATED =
 export function isFurniture(el: Element, loose = false, headline?: Set<AnyNode>): boolean {
   if (headline?.has(el)) return false;
   const ci = classId(el);
+  // No class, id or test id: neither class pattern can match the bare key.
+  if (ci === NO_CLASS_ID) return !loose && BOILERPLATE_TAGS.has(el.name);
   if (COMMENT_OR_RELATED.test(ci)) return true;
   return !loose && (BOILERPLATE_TAGS.has(el.name) || BOILERPLATE_CLASS.test(ci));
 }
@@ -308,8 +310,9 @@ export function inBoilerplate(el: Element, loose = false, headline?: Set<AnyNode
     if (n.name === 'article' && headline?.has(n)) return false;
     // A container that holds the article's headline is the article, whatever its class says ("widget blog").
     if (n.name === 'article' || n.name === 'main' || headline?.has(n)) continue;
-    if (COMMENT_OR_RELATED.test(classId(n))) return true;
-    if (!loose && (BOILERPLATE_TAGS.has(n.name) || BOILERPLATE_CLASS.test(classId(n)))) strictHit = true;
+    const ci = classId(n);
+    if (ci !== NO_CLASS_ID && COMMENT_OR_RELATED.test(ci)) return true;
+    if (!loose && (BOILERPLATE_TAGS.has(n.name) || (ci !== NO_CLASS_ID && BOILERPLATE_CLASS.test(ci)))) strictHit = true;
   }
   return strictHit;
 }

@@ -31,13 +31,23 @@ export function extractLanguage($: CheerioAPI): string | null {
   return detectLanguage($);
 }
 
+/** franc-min's MAX_LENGTH: it checks minLength on the whole value, then slices it to this many characters. */
+const FRANC_SAMPLE = 2048;
+
 function detectLanguage($: CheerioAPI): string | null {
-  const paragraphs = elementsNamed($, 'p')
-    .map((el) => elementText($, el))
-    .filter((t) => t.length > 40);
+  // franc reads the first FRANC_SAMPLE characters only: the paragraphs after those change nothing.
+  const paragraphs: string[] = [];
+  let joined = -1;
+  for (const el of elementsNamed($, 'p')) {
+    const t = elementText($, el);
+    if (t.length <= 40) continue;
+    paragraphs.push(t);
+    joined += t.length + 1;
+    if (joined >= FRANC_SAMPLE) break;
+  }
   const text = (paragraphs.length ? paragraphs.join(' ') : elementText($, bodyElement($) ?? $.root().get(0)!)).slice(0, 6000);
   if (text.length < 80) return null;
-  const [best, second] = francAll(text, { minLength: 80 });
+  const [best, second] = francAll(text.slice(0, FRANC_SAMPLE), { minLength: 80 });
   if (!best || best[0] === 'und') return null;
   // Close runners-up (related languages, short text) mean the guess is not worth reporting.
   if (second && second[1] > 0.97) return null;

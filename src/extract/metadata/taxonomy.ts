@@ -108,6 +108,20 @@ const LABEL_ELEMENTS = new Set(['span', 'strong', 'b', 'h3', 'h4', 'h5', 'div', 
  */
 const isLink = (el: Element): boolean => el.name === 'a';
 
+/**
+ * Whether plain ASCII text (no entity, nothing to normalize) holds more letters than the longest ASCII label
+ * ("schlagworte"): cleaning and separator removal keep every letter, and TAG_LABEL allows nothing but its words.
+ */
+function tooManyLetters(raw: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x80 || c === 0x26) return false;
+    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
+  }
+  return letters > 11;
+}
+
 function tagLinks($: CheerioAPI): string[] {
   const marked: Element[] = [];
   const labelled: Element[] = [];
@@ -119,6 +133,7 @@ function tagLinks($: CheerioAPI): string[] {
     const raw = ownText(el);
     // Cheap exits first: labels are short.
     if (raw.length > 120 || !raw.trim()) continue;
+    if (tooManyLetters(raw)) continue;
     // Either a label in a small element of its own, or a box whose own text is the label plus
     // the separators between its links.
     const own = cleanText(raw);
