@@ -208,6 +208,7 @@ export function summarizeCpuProfile(file: string): { category: string; percent: 
   // Native and node: frames (socket writes, fs calls, promise plumbing) count for the nearest caller
   // that has a category of its own, so a Redis command's write syscall is "queue and Redis", not "node".
   const NODE = 'node internals (streams, timers, promises)';
+  const SHARED = 'fingerprint, normalize, URLs';
   const parentOf = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
@@ -221,6 +222,11 @@ export function summarizeCpuProfile(file: string): { category: string; percent: 
       const parent = parentOf.get(id);
       const up = parent === undefined ? NODE : resolve(parent);
       c = up === 'other' || up.startsWith('V8') ? NODE : up;
+    } else if (c === SHARED && n.callFrame.url.includes('/src/normalize/')) {
+      // Text and date helpers the extractor calls are extraction time.
+      const parent = parentOf.get(id);
+      const up = parent === undefined ? c : resolve(parent);
+      if (up.startsWith('extract:')) c = up;
     }
     categoryOf.set(id, c);
     return c;
