@@ -16,12 +16,21 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** Counts the set bits of one shingle's 64-bit hash (hi:lo) per position. */
-function count(ones: Int32Array, hi: number, lo: number): void {
-  for (let bit = 0; bit < 32; bit++) {
-    ones[bit] += (lo >>> bit) & 1;
-    ones[bit + 32] += (hi >>> bit) & 1;
-  }
+/**
+ * SPREAD[b] puts bit j of the byte b into the 4-bit lane j of a 32-bit word, so adding spread
+ * bytes counts 8 bit positions at once (a lane holds up to 15 before it must be flushed).
+ */
+const SPREAD = new Uint32Array(256);
+for (let b = 0; b < 256; b++) {
+  let v = 0;
+  for (let j = 0; j < 8; j++) if ((b >>> j) & 1) v |= 1 << (4 * j);
+  SPREAD[b] = v >>> 0;
+}
+const LANE_MAX = 15;
+
+/** Adds the 8 lane counts of `acc` (byte k of the hash at bit offset `base`) into ones. */
+function flush(ones: Int32Array, base: number, acc: number): void {
+  for (let j = 0; j < 8; j++) ones[base + j] += (acc >>> (4 * j)) & 15;
 }
 
 function hex8(n: number): string {
@@ -38,7 +47,11 @@ export function simhashOfCanonical(canonical: string): string {
   const starts: number[] = [0];
   for (let i = 0; i < canonical.length; i++) if (canonical.charCodeAt(i) === 32) starts.push(i + 1);
   const words = starts.length;
+  // ones[i]: shingles whose hash has bit i set (bits 0-31: low half, 32-63: high half),
+  // counted 8 positions at a time in lanes (l0-l3: bytes of the low half, h0-h3: of the high).
   const ones = new Int32Array(64);
+  let l0 = 0, l1 = 0, l2 = 0, l3 = 0, h0 = 0, h1 = 0, h2 = 0, h3 = 0;
+  let pending = 0;
   const shingles = Math.max(1, words - SHINGLE_WORDS + 1);
   for (let s = 0; s < shingles; s++) {
     const from = starts[s];
@@ -52,7 +65,22 @@ export function simhashOfCanonical(canonical: string): string {
       b = Math.imul(b ^ c, MURMUR_M);
       b ^= b >>> 15;
     }
-    count(ones, fmix32(b ^ (to - from)), fmix32(a));
+    const hi = fmix32(b ^ (to - from));
+    const lo = fmix32(a);
+    l0 += SPREAD[lo & 255];
+    l1 += SPREAD[(lo >>> 8) & 255];
+    l2 += SPREAD[(lo >>> 16) & 255];
+    l3 += SPREAD[lo >>> 24];
+    h0 += SPREAD[hi & 255];
+    h1 += SPREAD[(hi >>> 8) & 255];
+    h2 += SPREAD[(hi >>> 16) & 255];
+    h3 += SPREAD[hi >>> 24];
+    if (++pending === LANE_MAX || s === shingles - 1) {
+      flush(ones, 0, l0), flush(ones, 8, l1), flush(ones, 16, l2), flush(ones, 24, l3);
+      flush(ones, 32, h0), flush(ones, 40, h1), flush(ones, 48, h2), flush(ones, 56, h3);
+      l0 = l1 = l2 = l3 = h0 = h1 = h2 = h3 = 0;
+      pending = 0;
+    }
   }
   // A bit is set when more than half of the shingles vote for it.
   let hi = 0;

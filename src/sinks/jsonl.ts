@@ -5,7 +5,7 @@ import type { ArticleRecord } from '../schemas/record.ts';
 import { checkLimit, decodeCursor, encodeCursor } from './cursor.ts';
 import { SinkUnavailableError } from './errors.ts';
 import { LineTail, readSpans } from './line-tail.ts';
-import { toRecordRow, validateFailure } from './row.ts';
+import { toRecordData, validateFailure } from './row.ts';
 import type { FailureRecord, ReadOptions, RecordPage, Sink, WriteOutcome } from './types.ts';
 
 const CURSOR_TAG = 'j';
@@ -169,9 +169,9 @@ export class JsonlSink implements Sink {
    * with one tail read and one append per batch instead of four file calls per record.
    */
   async write(input: ArticleRecord): Promise<WriteOutcome> {
-    const { record, row } = toRecordRow(input);
+    const { record, data } = toRecordData(input);
     return new Promise<WriteOutcome>((resolve, reject) => {
-      this.pendingWrites.push({ record, data: row.data, resolve, reject });
+      this.pendingWrites.push({ record, data, resolve, reject });
       if (this.pendingWrites.length === 1) void this.exclusive('write', () => this.flushWrites());
     });
   }

@@ -20,6 +20,12 @@ export interface RecordRow {
 
 const toUtc = (iso: string) => new Date(iso).toISOString();
 
+/** Validates a record (a bad record is a programming error: throws) and serializes it, for sinks that store only the JSON. */
+export function toRecordData(input: ArticleRecord): { record: ArticleRecord; data: string } {
+  const record = RecordSchema.parse(input);
+  return { record, data: JSON.stringify(record) };
+}
+
 /** Validates (a bad record is a programming error: throws) and flattens a record. */
 export function toRecordRow(input: ArticleRecord): { record: ArticleRecord; row: RecordRow } {
   const record = RecordSchema.parse(input);
