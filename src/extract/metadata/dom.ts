@@ -257,6 +257,13 @@ export function firstDescendant(el: Element, test: (descendant: Element) => bool
   return undefined;
 }
 
+/** The document's <title> (the one in <head>, else the first), cleaned; '' when there is none. */
+export function documentTitle($: CheerioAPI): string {
+  const titles = elementsNamed($, 'title');
+  const headTitle = titles.find((el) => hasAncestor(el, (a) => a.name === 'head'));
+  return cleanText((headTitle ? $(headTitle).text() : '') || (titles[0] ? $(titles[0]).text() : ''));
+}
+
 /** Whether any ancestor of `el` (not `el` itself) satisfies `test`. */
 export function hasAncestor(el: Element, test: (ancestor: Element) => boolean): boolean {
   for (let n = el.parent as Element | null; n && n.type === 'tag'; n = n.parent as Element | null) if (test(n)) return true;

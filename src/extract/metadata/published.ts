@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { findDates, parseDateText, parseIsoLike, partsToIso, type DateParts } from './dates.ts';
-import { bodyElement, bodyElements, classId, documentElements, elementsNamed, elementText, elementTextWithin, hasAncestor, inBoilerplate, isFurniture, metaContent, safeSelect, selectorList, selfAndAncestors } from './dom.ts';
+import { bodyElement, bodyElements, classId, documentElements, elementsNamed, elementText, elementTextWithin, firstDescendant, hasAncestor, inBoilerplate, isFurniture, metaContent, safeSelect, selectorList, selfAndAncestors } from './dom.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { looseKey } from './site.ts';
 
@@ -195,14 +195,7 @@ function inSiteBanner(el: Element, headline: Set<AnyNode> | undefined): boolean 
   for (let n = el.parent as Element | null; n && n.type === 'tag'; n = n.parent as Element | null) {
     if (headline?.has(n)) return false;
     if (n.name !== 'header' && n.attribs.role !== 'banner') continue;
-    const stack: AnyNode[] = [...n.children];
-    while (stack.length) {
-      const c = stack.pop()!;
-      if (c.type !== 'tag') continue;
-      const t = c as Element;
-      if (t.name === 'nav' || t.name === 'form' || t.name === 'menu' || t.attribs.role === 'navigation' || t.attribs.role === 'search') return true;
-      stack.push(...t.children);
-    }
+    if (firstDescendant(n, (d) => d.name === 'nav' || d.name === 'form' || d.name === 'menu' || d.attribs.role === 'navigation' || d.attribs.role === 'search')) return true;
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import { getDomainWithoutSuffix, getHostname } from 'tldts';
-import { cleanText, documentElements, elementsNamed, firstDescendant, metaContent } from './dom.ts';
+import { cleanText, documentElements, documentTitle, firstDescendant, metaContent } from './dom.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 
 /** Lowercase letters and digits without diacritics: "Báo Mẫu" / "baomau.vn" / "FAZ.NET" compare regardless of accents, spacing and punctuation. */
@@ -43,7 +43,7 @@ export function siteIdentity($: CheerioAPI, url: string, nodes: LdNode[]): SiteI
   };
   add(metaContent($, ['og:site_name']));
   // Some CMSes fill the app-name tags with each page's title: a value that is the page's title names the page, not the site.
-  const pageTitles = new Set([metaContent($, ['og:title']), cleanText(elementsNamed($, 'title')[0]?.children.map((c) => (c as { data?: string }).data ?? '').join(''))].filter(Boolean));
+  const pageTitles = new Set([metaContent($, ['og:title']), documentTitle($)].filter(Boolean));
   for (const key of ['application-name', 'apple-mobile-web-app-title']) {
     const v = metaContent($, [key]);
     if (v && !pageTitles.has(v)) add(v);

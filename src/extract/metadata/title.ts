@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
-import { classId, cleanText, documentElements, elementText, elementsNamed, hasAncestor, hasWord, metaContent } from './dom.ts';
+import { classId, cleanText, documentElements, documentTitle, elementText, hasWord, metaContent } from './dom.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
 
@@ -208,9 +208,7 @@ function casedVariant($: CheerioAPI, site: SiteIdentity, article: LdNode | undef
 }
 
 function metaTitleList($: CheerioAPI, article: LdNode | undefined): string[] {
-  const titles = elementsNamed($, 'title');
-  const headTitle = titles.find((el) => hasAncestor(el, (a) => a.name === 'head'));
-  const docTitle = cleanText((headTitle ? $(headTitle).text() : '') || (titles[0] ? $(titles[0]).text() : ''));
+  const docTitle = documentTitle($);
   const ld = cleanText(ldString(article?.headline) ?? ldString(article?.name));
   return [metaContent($, ['og:title']), ld, metaContent($, ['twitter:title']), docTitle].filter((t): t is string => !!t);
 }
