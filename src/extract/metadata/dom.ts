@@ -33,36 +33,17 @@ export function safeSelect($: CheerioAPI, selector: string): Cheerio<Element> {
  * element boundary. Iterative: deep pages cannot overflow the stack.
  */
 export function elementText($: CheerioAPI, el: AnyNode, skip?: (child: Element) => boolean, spaced = false): string {
-  const parts: string[] = [];
-  // Strings on the stack are separators to emit once a block element's children are done.
-  const stack: (AnyNode | string)[] = [el];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (typeof node === 'string') {
-      parts.push(node);
-      continue;
-    }
-    if (node.type === 'text') {
-      parts.push((node as unknown as { data: string }).data);
-      continue;
-    }
-    if (node.type !== 'tag' && node.type !== 'root') continue; // script, style, comments, directives
-    const children = (node as Element).children;
-    if (node.type === 'tag') {
-      const name = (node as Element).name;
-      // rt/rp: ruby pronunciation guides printed above the characters, not part of the sentence.
-      if (name === 'noscript' || name === 'template' || name === 'rt' || name === 'rp') continue;
-      if (skip && node !== el && skip(node as Element)) continue;
-      if (name === 'br') parts.push(' ');
-      if (spaced || !INLINE.has(name)) {
-        parts.push(' ');
-        stack.push(' ');
-      }
-    }
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  }
-  return cleanText(parts.join(''));
+  return collectText(el, skip, spaced, Infinity)!;
 }
+
+/**
+ * elementText($, el), or null when that text is certainly longer than `limit`: stops walking once more than `limit`
+ * characters certain to survive cleaning have been seen.
+ */
+export function elementTextWithin($: CheerioAPI, el: AnyNode, limit: number): string | null {
+  return collectText(el, undefined, false, limit);
+}
+
 /**
  * Characters that survive cleanText one for one: printable ASCII (bar "&", which may open an entity), Latin-1 and Latin
  * Extended letters (bar the soft hyphen) and Vietnamese precomposed letters. Each is an NFC starter that never merges into
@@ -74,14 +55,14 @@ function keptChar(c: number): boolean {
 }
 
 /**
- * elementText($, el), or null when that text is certainly longer than `limit`: stops walking once more than `limit`
- * characters certain to survive cleaning have been seen. Only characters before the first "&" are counted, since entity
- * decoding can shorten what follows it (never what precedes it).
+ * The walk behind elementText and elementTextWithin. With a finite `limit`, only characters before the first "&" are
+ * counted, since entity decoding can shorten what follows it (never what precedes it).
  */
-export function elementTextWithin($: CheerioAPI, el: AnyNode, limit: number): string | null {
+function collectText(el: AnyNode, skip: ((child: Element) => boolean) | undefined, spaced: boolean, limit: number): string | null {
   const parts: string[] = [];
   let kept = 0;
-  let counting = true;
+  let counting = limit !== Infinity;
+  // Strings on the stack are separators to emit once a block element's children are done.
   const stack: (AnyNode | string)[] = [el];
   while (stack.length) {
     const node = stack.pop()!;
@@ -105,13 +86,15 @@ export function elementTextWithin($: CheerioAPI, el: AnyNode, limit: number): st
       }
       continue;
     }
-    if (node.type !== 'tag' && node.type !== 'root') continue;
+    if (node.type !== 'tag' && node.type !== 'root') continue; // script, style, comments, directives
     const children = (node as Element).children;
     if (node.type === 'tag') {
       const name = (node as Element).name;
+      // rt/rp: ruby pronunciation guides printed above the characters, not part of the sentence.
       if (name === 'noscript' || name === 'template' || name === 'rt' || name === 'rp') continue;
+      if (skip && node !== el && skip(node as Element)) continue;
       if (name === 'br') parts.push(' ');
-      if (!INLINE.has(name)) {
+      if (spaced || !INLINE.has(name)) {
         parts.push(' ');
         stack.push(' ');
       }
