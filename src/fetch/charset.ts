@@ -47,6 +47,12 @@ function sniffCharset(buf: Buffer): string {
   return guess ?? 'windows-1252';
 }
 
+/** UTF-8, nearly every page, through V8's own decoder: iconv-lite streams it through a StringDecoder at about twice the cost. Same U+FFFD for bad bytes. */
+function decodeAs(buf: Buffer, charset: string): string {
+  // No BOM stripping here: decodeBody has already taken off the one byte-order mark a body can have.
+  return charset === 'utf-8' ? buf.toString('utf8') : iconv.decode(buf, charset, { stripBOM: false });
+}
+
 /**
  * Decodes a body to text. Order follows the HTML encoding sniffing algorithm: a BOM wins,
  * then the Content-Type charset, then an in-document declaration, then a guess.
@@ -54,7 +60,7 @@ function sniffCharset(buf: Buffer): string {
  */
 export function decodeBody(buf: Buffer, contentType: string | null): { text: string; charset: string } {
   const bom = charsetFromBom(buf);
-  if (bom) return { text: iconv.decode(buf.subarray(bom.length), bom.charset, { stripBOM: false }), charset: bom.charset };
+  if (bom) return { text: decodeAs(buf.subarray(bom.length), bom.charset), charset: bom.charset };
   const charset = charsetFromContentType(contentType) ?? charsetFromMarkup(buf) ?? sniffCharset(buf);
-  return { text: iconv.decode(buf, charset), charset };
+  return { text: decodeAs(buf, charset), charset };
 }
