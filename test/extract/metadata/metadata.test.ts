@@ -216,6 +216,28 @@ describe('section, tags, language, canonical, site name, description', () => {
     expect(meta('<html><body><p>ok</p></body></html>').language).toBeNull();
   });
 
+  it('detects the language of a long undeclared page whose close relatives score near it (German vs Dutch)', () => {
+    // On 2 KB of text franc's runner-up scores crowd the winner (Dutch at 0.97 of German here), which read as "unsure".
+    const german = [
+      'Die Stadtverwaltung hat am Montag angekündigt, dass die Bauarbeiten an der alten Brücke über den Fluss noch bis zum Ende des Sommers dauern werden.',
+      'Nach Angaben des Bauamtes mussten die Pfeiler gründlicher saniert werden als ursprünglich geplant, weil Gutachter im Frühjahr größere Schäden im Beton gefunden hatten.',
+      'Für Fußgänger und Radfahrer bleibt ein schmaler Weg auf der Nordseite geöffnet, Autos werden weiterhin über die Umgehungsstraße im Osten der Stadt geleitet.',
+      'Viele Anwohner klagen über den zusätzlichen Verkehr in ihren Wohnstraßen und fordern, dass die Stadt wenigstens nachts ein Fahrverbot für Lastwagen einführt.',
+      'Der Bürgermeister sagte, man nehme die Sorgen ernst und prüfe gemeinsam mit der Polizei, ob weitere Geschwindigkeitskontrollen und Ampeln helfen könnten.',
+      'Die Kosten für die Sanierung sind inzwischen auf knapp zwölf Millionen Euro gestiegen, wovon das Land etwa die Hälfte übernehmen will.',
+      'Im Gemeinderat gab es am Abend eine lange Debatte darüber, ob man die Brücke nicht besser gleich durch einen Neubau hätte ersetzen sollen.',
+      'Die Opposition wirft der Verwaltung vor, die Risiken zu spät erkannt und die Bürger zu spät informiert zu haben, was diese zurückweist.',
+      'Ein Sprecher der Verkehrsbetriebe kündigte an, dass die Buslinien sieben und zwölf bis auf Weiteres einen Umweg fahren und an einigen Haltestellen nicht halten werden.',
+      'Wer Fragen zu den Umleitungen hat, kann sich an das Bürgerbüro im Rathaus wenden, das dafür eigens seine Öffnungszeiten am Donnerstag verlängert.',
+      'Nach dem Ende der Arbeiten soll die Brücke zudem einen breiteren Radweg und eine neue Beleuchtung bekommen, die weniger Strom verbraucht als die alte.',
+      'Schon in der kommenden Woche beginnen die Arbeiten am zweiten Pfeiler, für die ein großer Kran auf einem Ponton im Fluss aufgebaut wird.',
+      'Die Schifffahrt muss deshalb für einige Tage mit Einschränkungen rechnen, wie das zuständige Amt in einer Mitteilung schreibt.',
+      'Die Fertigstellung ist nach derzeitigem Stand für Ende September geplant, sofern das Wetter mitspielt und keine weiteren Schäden entdeckt werden.',
+    ].join(' ');
+    expect(german.length).toBeGreaterThan(2048);
+    expect(meta(`<html><body>${german.split('. ').map((s) => `<p>${s}.</p>`).join('')}</body></html>`).language).toBe('de');
+  });
+
   it('canonical only when http(s) on the same registrable domain; relative links are resolved', () => {
     expect(meta(page('<link rel="canonical" href="/thoi-su/a.html">', '')).canonicalUrl).toBe('https://baomau.vn/thoi-su/a.html');
     expect(meta(page('<link rel="canonical" href="https://m.baomau.vn/a">', '')).canonicalUrl).toBe('https://m.baomau.vn/a');
