@@ -1,10 +1,12 @@
 /**
  * Extraction speed and boilerplate leakage: tinflow's extractArticle vs @mozilla/readability on
- * jsdom, same dev-set pages, same run.   node --expose-gc --import tsx bench/extract.ts [--dev DIR] [--limit N] [--rounds R] [--json]
+ * jsdom, same dev-set pages, same run.   npx tsx bench/extract.ts [--dev DIR] [--limit N] [--rounds R] [--json]
+ * (each timed block runs in a child process of its own; see runExtractBench).
  * Also home of the dev-set helpers (loading, decoding, snippet scoring) that scripts/eval.ts uses.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -119,6 +121,10 @@ export interface ExtractBenchOptions {
 }
 
 type Page = { entry: DevEntry; html: string };
+type Extractor = 'tinflow' | 'readability';
+const EXTRACTORS: Extractor[] = ['tinflow', 'readability'];
+/** Pages run untimed before each timed block, so neither extractor is charged for its JIT warm-up. */
+const WARM_UP_PAGES = 50;
 
 function figures(pages: Page[], outputs: string[], seconds: number): ExtractorFigures {
   const counts: SnippetCounts = { tp: 0, fn: 0, fp: 0, tn: 0 };
@@ -130,67 +136,32 @@ function figures(pages: Page[], outputs: string[], seconds: number): ExtractorFi
   return { pages: pages.length, seconds, pagesPerSecond: pages.length / seconds, boilerplateLines: bp, f1: prf(counts).f1 };
 }
 
-/**
- * Each extractor runs over all pages as one block, alternating blocks for `rounds` rounds (the order flips each
- * round), with a full GC before each block when node runs with --expose-gc. Per-page interleaving would charge
- * jsdom's garbage (hundreds of MB per block) to the GC pauses of whichever extractor runs next; blocks keep each
- * extractor paying for its own allocations, and alternation keeps the ratio fair while the machine's load changes.
- */
-function measureBlocks(pages: Page[], a: (p: Page) => string, b: (p: Page) => string, rounds: number): [ExtractorFigures, ExtractorFigures] {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  for (const p of pages.slice(0, 5)) {
-    a(p);
-    b(p);
-  }
-  const block = (f: (p: Page) => string, out: string[]): number => {
-    gc?.();
-    const t0 = performance.now();
-    for (const p of pages) out.push(f(p));
-    return (performance.now() - t0) / 1000;
-  };
-  let secA = 0;
-  let secB = 0;
-  let outA: string[] = [];
-  let outB: string[] = [];
-  for (let r = 0; r < rounds; r++) {
-    outA = [];
-    outB = [];
-    if (r % 2 === 0) {
-      secA += block(a, outA);
-      secB += block(b, outB);
-    } else {
-      secB += block(b, outB);
-      secA += block(a, outA);
-    }
-  }
-  const fa = figures(pages, outA, secA);
-  const fb = figures(pages, outB, secB);
-  return [{ ...fa, pages: pages.length * rounds, pagesPerSecond: (pages.length * rounds) / secA }, { ...fb, pages: pages.length * rounds, pagesPerSecond: (pages.length * rounds) / secB }];
-}
-
-export async function runExtractBench(opts: ExtractBenchOptions = {}): Promise<ExtractBenchResult> {
-  const dir = ensureDevSet(opts.dev ?? DEFAULT_DEV_DIR);
-  const limit = opts.limit ?? 300;
-  const entries = loadDevSet(dir);
+function loadPages(dir: string, limit: number): Page[] {
+  const entries = loadDevSet(ensureDevSet(dir));
   const pages: Page[] = [];
   for (const entry of limit > 0 ? entries.slice(0, limit) : entries) {
     const path = devPagePath(dir, entry.file);
     if (path) pages.push({ entry, html: decodePage(readFileSync(path)) });
   }
+  return pages;
+}
+
+async function extractorFor(name: Extractor): Promise<(p: Page) => string> {
+  if (name === 'tinflow') {
+    return ({ entry, html }) => {
+      try {
+        const a = extractArticle(html, entry.url, { timezone: 'Europe/Berlin' });
+        return a.lead ? `${a.lead}\n\n${a.body}` : a.body;
+      } catch (err) {
+        if (err instanceof ExtractionError) return '';
+        throw err;
+      }
+    };
+  }
   const { JSDOM, VirtualConsole } = await import('jsdom');
   const { Readability } = await import('@mozilla/readability');
   const virtualConsole = new VirtualConsole();
-
-  const tinflowExtract = ({ entry, html }: Page) => {
-    try {
-      const a = extractArticle(html, entry.url, { timezone: 'Europe/Berlin' });
-      return a.lead ? `${a.lead}\n\n${a.body}` : a.body;
-    } catch (err) {
-      if (err instanceof ExtractionError) return '';
-      throw err;
-    }
-  };
-  const readabilityExtract = ({ entry, html }: Page) => {
+  return ({ entry, html }) => {
     try {
       const dom = new JSDOM(html, { url: entry.url, virtualConsole });
       const out = new Readability(dom.window.document).parse()?.textContent ?? '';
@@ -200,21 +171,82 @@ export async function runExtractBench(opts: ExtractBenchOptions = {}): Promise<E
       return '';
     }
   };
-  const [tinflow, readability] = measureBlocks(pages, tinflowExtract, readabilityExtract, opts.rounds ?? 2);
+}
+
+/** One timed block of one extractor over all pages, after an untimed warm-up (runs inside a child process). */
+async function timedBlock(name: Extractor, pages: Page[]): Promise<{ seconds: number; outputs: string[] }> {
+  const extract = await extractorFor(name);
+  for (const p of pages.slice(0, WARM_UP_PAGES)) extract(p);
+  (globalThis as { gc?: () => void }).gc?.();
+  const outputs: string[] = [];
+  const t0 = performance.now();
+  for (const p of pages) outputs.push(extract(p));
+  return { seconds: (performance.now() - t0) / 1000, outputs };
+}
+
+function blockInChild(name: Extractor, dir: string, limit: number): { seconds: number; outputs: string[] } {
+  // The outputs (megabytes of text) come back in a file: a pipe would need the child to drain it before exiting.
+  const work = mkdtempSync(join(tmpdir(), 'tinflow-extract-bench-'));
+  const out = join(work, `${name}.json`);
+  try {
+    execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--block', name, '--out', out, '--dev', dir, '--limit', String(limit)], { stdio: 'inherit' });
+    return JSON.parse(readFileSync(out, 'utf8'));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Each block is one extractor over all pages in a fresh child process (after a warm-up, with a full GC first);
+ * blocks alternate for `rounds` rounds, the order flipping each round. A process of its own matters: jsdom leaves
+ * hundreds of MB behind per block, and an extractor running after it in the same heap pays for it in GC time;
+ * alternation keeps the ratio fair while the machine's load changes.
+ */
+export async function runExtractBench(opts: ExtractBenchOptions = {}): Promise<ExtractBenchResult> {
+  const dir = ensureDevSet(opts.dev ?? DEFAULT_DEV_DIR);
+  const limit = opts.limit ?? 300;
+  const rounds = opts.rounds ?? 2;
+  const pages = loadPages(dir, limit);
+  const seconds: Record<Extractor, number> = { tinflow: 0, readability: 0 };
+  const outputs: Record<Extractor, string[]> = { tinflow: [], readability: [] };
+  for (let r = 0; r < rounds; r++) {
+    for (const name of r % 2 === 0 ? EXTRACTORS : [...EXTRACTORS].reverse()) {
+      const block = blockInChild(name, dir, limit);
+      seconds[name] += block.seconds;
+      outputs[name] = block.outputs;
+    }
+  }
+  const total = (name: Extractor): ExtractorFigures => ({ ...figures(pages, outputs[name], seconds[name]), pages: pages.length * rounds, pagesPerSecond: (pages.length * rounds) / seconds[name] });
+  const tinflow = total('tinflow');
+  const readability = total('readability');
   return { pages: pages.length, tinflow, readability, speedup: tinflow.pagesPerSecond / readability.pagesPerSecond };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
-    options: { dev: { type: 'string', default: DEFAULT_DEV_DIR }, limit: { type: 'string', default: '300' }, rounds: { type: 'string', default: '2' }, json: { type: 'boolean', default: false } },
+    options: {
+      dev: { type: 'string', default: DEFAULT_DEV_DIR },
+      limit: { type: 'string', default: '300' },
+      rounds: { type: 'string', default: '2' },
+      json: { type: 'boolean', default: false },
+      block: { type: 'string' },
+      out: { type: 'string' },
+    },
   });
+  if (values.block) {
+    if (!EXTRACTORS.includes(values.block as Extractor)) throw new Error(`--block takes ${EXTRACTORS.join(' or ')}`);
+    const block = await timedBlock(values.block as Extractor, loadPages(values.dev!, Number(values.limit)));
+    if (!values.out) throw new Error('--block needs --out FILE');
+    writeFileSync(values.out, JSON.stringify(block));
+    process.exit(0);
+  }
   const r = await runExtractBench({ dev: values.dev, limit: Number(values.limit), rounds: Number(values.rounds) });
   if (values.json) {
     console.log(JSON.stringify(r));
     process.exit(0);
   }
   const row = (f: ExtractorFigures) => ({ 'pages/s': Number(f.pagesPerSecond.toFixed(1)), seconds: Number(f.seconds.toFixed(2)), 'boilerplate lines': f.boilerplateLines, F1: Number(f.f1.toFixed(3)) });
-  console.log(`extract bench: ${r.pages} dev-set pages from ${values.dev}, ${values.rounds} alternating blocks per extractor${(globalThis as { gc?: unknown }).gc ? "" : " (run node with --expose-gc for a GC between blocks)"}`);
+  console.log(`extract bench: ${r.pages} dev-set pages from ${values.dev}, ${values.rounds} alternating blocks per extractor, each in a process of its own after ${WARM_UP_PAGES} warm-up pages`);
   console.table({ tinflow: row(r.tinflow), 'readability+jsdom': row(r.readability) });
   console.log(`speed-up: ${r.speedup.toFixed(1)}x`);
 }

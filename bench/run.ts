@@ -94,9 +94,9 @@ function runCrawleeChild(baseUrl: string, pages: number, concurrency: number, ou
   });
 }
 
-/** bench/extract.ts in its own process: a clean heap, and --expose-gc for a GC between its timed blocks. */
+/** bench/extract.ts, which runs each extractor's timed blocks in processes of their own. */
 function runExtractChild(limit: number): ExtractBenchResult {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/extract.ts'), '--limit', String(limit), '--rounds', '2', '--json'], {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/extract.ts'), '--limit', String(limit), '--rounds', '2', '--json'], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -214,7 +214,7 @@ async function main() {
         const row = (name: string, x: { pagesPerSecond: number; seconds: number; boilerplateLines: number; f1: number }) =>
           `| ${name} | ${f1(x.pagesPerSecond)} | ${x.seconds.toFixed(2)} | ${x.boilerplateLines} | ${x.f1.toFixed(3)} |`;
         extractSection = [
-          `${e.pages} pages of the extraction dev set, both extractors in one child process (\`node --expose-gc --import tsx bench/extract.ts --limit ${e.pages} --rounds 2\`): each extractor runs all pages as one block, blocks alternate for two rounds (order flipped in the second), a full GC before each block; pages/s over both rounds.`,
+          `${e.pages} pages of the extraction dev set (\`npx tsx bench/extract.ts --limit ${e.pages} --rounds 2\`): each extractor runs all pages as one timed block in a child process of its own (after 50 untimed warm-up pages and a full GC), blocks alternate for two rounds (order flipped in the second); pages/s over both rounds. Same pages, same run; a process per block keeps jsdom's garbage out of the other extractor's heap.`,
           '',
           '| extractor | pages/s | seconds | boilerplate lines | F1 |',
           '| --- | ---: | ---: | ---: | ---: |',
