@@ -254,7 +254,8 @@ function cpuCategory(fn: string, url: string): string {
   if (has('/franc', '/trigram-utils/', '/n-gram/', '/collapse-white-space/')) return 'extract: language detection';
   if (has('/src/dedupe/dedupe-index.ts', '/src/dedupe/lua.ts')) return 'queue and Redis (BullMQ, ioredis, Lua calls)';
   if (has('/src/dedupe/', '/src/normalize/', '/src/urls/')) return 'fingerprint, normalize, URLs';
-  if (has('/undici/', '/src/fetch/', 'node:net', 'node:_http', 'node:tls', 'node:dns', 'node:zlib')) return 'fetch (undici, sockets)';
+  // node:net is not listed: undici and ioredis share it, so a socket write counts for whichever called it.
+  if (has('/undici/', '/src/fetch/', 'node:_http', 'node:tls', 'node:dns', 'node:zlib')) return 'fetch (undici, sockets)';
   if (has('/ioredis/', '/bullmq/', '/msgpackr/', '/cluster-key-slot/', '/redis-errors/', '/redis-parser/', '/src/queues/', '/src/producers/', '/src/workers/')) return 'queue and Redis (BullMQ, ioredis, Lua calls)';
   if (has('/pg/', '/pg-protocol/', '/pg-types/', '/src/sinks/', 'node:fs')) return 'sink';
   if (has('/zod/')) return 'zod validation';
