@@ -1,4 +1,4 @@
-import { localToIso, offsetToIso } from '../../normalize/time.ts';
+import { instantToIso, localToIso, offsetToIso } from '../../normalize/time.ts';
 import { normalizeText } from '../../normalize/text.ts';
 
 /** A date as printed: the year may be missing ("Ngày 25/1"), the time and offset are optional. */
@@ -230,6 +230,12 @@ export function partsToIso(parts: DateParts, timezone: string, reference: Date =
     if (guess > notAfter.getTime() + DAY_MS) year -= 1;
   }
   const t = { year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+  // A UTC instant ("Z", "+00:00", "GMT") is a machine's clock, not the publisher's: the same instant in the source's
+  // zone gives the publisher's calendar day (23:00Z on 6 Nov is 7 Nov in Berlin). Other offsets stay as printed.
+  if (parts.offsetMinutes === 0) {
+    const iso = offsetToIso(t, 0);
+    return iso && instantToIso(Date.parse(iso), timezone);
+  }
   if (parts.offsetMinutes !== undefined) return offsetToIso(t, parts.offsetMinutes);
   // A page prints the same date many times over, and the zone lookup (Intl formatToParts, twice) is the costly part.
   const key = `${timezone} ${year} ${t.month} ${t.day} ${t.hour} ${t.minute} ${t.second}`;
@@ -280,6 +286,7 @@ export function parseIsoLike(value: string, timezone: string): string | null {
     if (Number.isNaN(ms)) return null;
     const off = /([+-])(\d{2})(\d{2})$/.exec(v);
     const offsetMinutes = off ? parseOffset(off[1], off[2], off[3]) : 0;
+    if (offsetMinutes === 0) return instantToIso(ms, timezone);
     const local = new Date(ms + offsetMinutes * 60_000);
     return offsetToIso(
       {

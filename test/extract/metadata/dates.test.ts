@@ -39,7 +39,7 @@ describe('parseDateText: other languages and machine-like text', () => {
     ['5 mars 2024', '2024-03-05T00:00:00+07:00'],
     ['1er août 2020 à 14h30', '2020-08-01T14:30:00+07:00'],
     ['2024-03-05', '2024-03-05T00:00:00+07:00'],
-    ['2024-03-05T10:11:12Z', '2024-03-05T10:11:12+00:00'],
+    ['2024-03-05T10:11:12Z', '2024-03-05T17:11:12+07:00'],
     ['05.03.2024', '2024-03-05T00:00:00+07:00'],
     ['veröffentlicht am 28.07.19 um 17.34 Uhr', '2019-07-28T17:34:00+07:00'],
   ])('%s', (text, iso) => {
@@ -56,13 +56,22 @@ describe('parseDateText: other languages and machine-like text', () => {
 describe('parseIsoLike', () => {
   it.each([
     ['2024-03-05T10:11:12+02:00', '2024-03-05T10:11:12+02:00'],
-    ['2024-03-05T10:11:12.123Z', '2024-03-05T10:11:12+00:00'],
+    ['2024-03-05T10:11:12.123Z', '2024-03-05T17:11:12+07:00'],
+    ['2023-01-01T10:00:00:684Z', '2023-01-01T17:00:00+07:00'],
     ['2024-03-05 10:11:12', '2024-03-05T10:11:12+07:00'],
     ['2024-03-05', '2024-03-05T00:00:00+07:00'],
     ['20240305', '2024-03-05T00:00:00+07:00'],
     ['Tue, 05 Mar 2024 10:00:00 +0100', '2024-03-05T10:00:00+01:00'],
   ])('%s', (value, iso) => {
     expect(parseIsoLike(value, 'Asia/Ho_Chi_Minh')).toBe(iso);
+  });
+
+  it('shows a UTC instant in the source zone: same instant, the publisher\'s calendar day', () => {
+    expect(parseIsoLike('2022-11-06T23:00:00.000Z', 'Europe/Berlin')).toBe('2022-11-07T00:00:00+01:00');
+    expect(parseIsoLike('2022-11-06T23:00:00+00:00', 'Europe/Berlin')).toBe('2022-11-07T00:00:00+01:00');
+    expect(parseIsoLike('Sun, 06 Nov 2022 23:00:00 GMT', 'Europe/Berlin')).toBe('2022-11-07T00:00:00+01:00');
+    // Non-zero offsets are the publisher's own: kept as given.
+    expect(parseIsoLike('2022-11-06T23:00:00-05:00', 'Europe/Berlin')).toBe('2022-11-06T23:00:00-05:00');
   });
 
   it('uses the given zone for values without offset', () => {

@@ -84,8 +84,8 @@ describe('dates', () => {
 
   it('reads article:published_time, og:updated_time and <time datetime> in the article header', () => {
     const m = meta(page('<meta property="article:published_time" content="2024-05-01T07:00:00Z"><meta property="og:updated_time" content="2024-05-02T07:00:00Z">', '<h1>X</h1>'));
-    expect(m.publishedAt).toBe('2024-05-01T07:00:00+00:00');
-    expect(m.modifiedAt).toBe('2024-05-02T07:00:00+00:00');
+    expect(m.publishedAt).toBe('2024-05-01T14:00:00+07:00');
+    expect(m.modifiedAt).toBe('2024-05-02T14:00:00+07:00');
     const t = meta(
       page('', '<aside class="related"><time datetime="2020-01-01">cũ</time></aside><article><header><h1>X</h1><time datetime="2024-06-02T09:30:00">2/6</time></header></article>'),
     );
