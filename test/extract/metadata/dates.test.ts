@@ -46,6 +46,14 @@ describe('parseDateText: other languages and machine-like text', () => {
     expect(parseDateText(text, VN)).toBe(iso);
   });
 
+  it('reads day.month.year typeset with a space after each dot (thin, no-break, narrow no-break)', () => {
+    const BERLIN = { timezone: 'Europe/Berlin', reference: new Date('2026-03-10T05:00:00Z') };
+    expect(parseDateText('Von Deutscher Tennis Bund 4.\u20092.\u20092022.', BERLIN)).toBe('2022-02-04T00:00:00+01:00');
+    expect(parseDateText('4.\u00a02.\u00a02022', BERLIN)).toBe('2022-02-04T00:00:00+01:00');
+    expect(parseDateText('14.\u202f12.\u202f2021, 10:30 Uhr', BERLIN)).toBe('2021-12-14T10:30:00+01:00');
+    expect(parseDateText('4. 2.2022', BERLIN)).toBe('2022-02-04T00:00:00+01:00');
+  });
+
   it('never invents a date', () => {
     for (const text of ['© 2024 Báo Mẫu', 'vor 3 Stunden', '2 giờ trước', 'Phiên bản 1.2.3', '', 'Ngày hội 2025', '31/02/2024', 'Giá 25/1 vé']) {
       expect(parseDateText(text, VN)).toBeNull();
