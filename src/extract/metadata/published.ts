@@ -19,6 +19,8 @@ export interface DateContext {
   ruleMisses: string[];
   /** The headline element and its ancestors (set by extractDates). */
   headline?: Set<AnyNode>;
+  /** Machine dates read from an ambiguous "11/01/2023" -> the other reading (month and day swapped). */
+  otherReadings?: Map<string, string>;
 }
 
 const PUBLISHED_META = [
@@ -33,6 +35,20 @@ const MODIFIED_META = [
   'datemodified', 'last-modified', 'lastmod', 'dc.date.modified', 'dcterms.modified', 'article.updated', 'revised',
 ];
 
+const SLASH_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/;
+
+/** A machine value read from "11/01/2023": when both numbers could be the month, remember the other reading for the vote. */
+function machineDate(value: string, ctx: DateContext): string | null {
+  const iso = parseIsoLike(value, ctx.timezone);
+  if (!iso) return null;
+  const m = SLASH_DATE.exec(value);
+  if (m && +m[1] <= 12 && +m[2] <= 12 && +m[1] !== +m[2]) {
+    const other = parseIsoLike(`${m[2]}/${m[1]}/${m[3]}${value.slice(m[0].length)}`, ctx.timezone);
+    if (other) (ctx.otherReadings ??= new Map()).set(iso, other);
+  }
+  return iso;
+}
+
 function notFuture(iso: string | null, now: Date): string | null {
   if (!iso) return null;
   return Date.parse(iso) <= now.getTime() + 86_400_000 ? iso : null;
@@ -42,7 +58,7 @@ function dateFromElement($: CheerioAPI, el: Element, ctx: DateContext, reference
   for (const attr of ['datetime', 'content', 'data-date', 'data-time', 'data-datetime', 'title']) {
     const v = el.attribs[attr];
     if (v) {
-      const iso = parseIsoLike(v, ctx.timezone);
+      const iso = machineDate(v, ctx);
       if (iso) return iso;
     }
   }
@@ -67,7 +83,7 @@ function fromRule($: CheerioAPI, field: 'date' | 'modified', ctx: DateContext): 
 function fromJsonLd(nodes: (LdNode | undefined)[], key: string, ctx: DateContext): string | null {
   for (const n of nodes) {
     const v = n && ldString(n[key]);
-    const iso = v ? notFuture(parseIsoLike(v, ctx.timezone), ctx.now) : null;
+    const iso = v ? notFuture(machineDate(v, ctx), ctx.now) : null;
     if (iso) return iso;
   }
   return null;
@@ -76,7 +92,7 @@ function fromJsonLd(nodes: (LdNode | undefined)[], key: string, ctx: DateContext
 function fromMeta($: CheerioAPI, keys: string[], ctx: DateContext): string | null {
   for (const k of keys) {
     const v = metaContent($, [k]);
-    const iso = v ? notFuture(parseIsoLike(v, ctx.timezone) ?? parseDateText(v, { timezone: ctx.timezone, reference: ctx.now }), ctx.now) : null;
+    const iso = v ? notFuture(machineDate(v, ctx) ?? parseDateText(v, { timezone: ctx.timezone, reference: ctx.now }), ctx.now) : null;
     if (iso) return iso;
   }
   return null;
@@ -330,9 +346,18 @@ const DAY = 86_400_000;
  * The publication date most sources agree on (by day); ties go to the most trusted source (machine dates first).
  * A machine date exactly one day off the printed one is a time-zone artefact: the printed day wins.
  */
-function vote(answers: [string, string | null][]): string | null {
+function vote(answers: [string, string | null][], otherReadings?: Map<string, string>): string | null {
   const present = answers.filter((a): a is [string, string] => !!a[1]);
   if (!present.length) return null;
+  // "11/01/2023" in a meta tag reads either way: the reading another source confirms wins ("Erstellt am: 01.11.2023").
+  if (otherReadings) {
+    for (const a of present) {
+      const other = otherReadings.get(a[1]);
+      if (!other) continue;
+      const rest = present.filter((b) => b !== a).map(([, iso]) => iso.slice(0, 10));
+      if (!rest.includes(a[1].slice(0, 10)) && rest.includes(other.slice(0, 10))) a[1] = other;
+    }
+  }
   const support = new Map<string, number>();
   for (const [, iso] of present) support.set(iso.slice(0, 10), (support.get(iso.slice(0, 10)) ?? 0) + 1);
   let [bestName, best] = present[0];
@@ -347,7 +372,7 @@ export function extractDates($: CheerioAPI, ctx: DateContext): { publishedAt: st
   ctx.headline = selfAndAncestors(anchor);
   const sources = new Map(publishedSources($, ctx, anchor));
   // A configured selector is the source's own word; otherwise every generic source votes.
-  const publishedAt = sources.get('rule')!() ?? vote(VOTERS.map((name) => [name, sources.get(name)!()]));
+  const publishedAt = sources.get('rule')!() ?? vote(VOTERS.map((name) => [name, sources.get(name)!()]), ctx.otherReadings);
   let modifiedAt =
     fromRule($, 'modified', ctx) ??
     fromJsonLd([ctx.article], 'dateModified', ctx) ??

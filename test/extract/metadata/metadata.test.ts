@@ -124,6 +124,19 @@ describe('dates', () => {
     expect(meta(html).publishedAt?.slice(0, 10)).toBe('2023-11-01');
   });
 
+  it('reads an ambiguous slash date in a meta tag the way another date on the page confirms', () => {
+    const BERLIN: MetadataOptions = { timezone: 'Europe/Berlin', now: NOW };
+    const us = page(
+      '<meta name="date" content="11/01/2023 12:43:42">',
+      '<article><h1>Trinkwasser</h1><p class="info">Erstellt am: 01.11.2023</p><p>Text.</p></article>',
+      'de',
+    );
+    expect(meta(us, 'https://example.ch/a', BERLIN).publishedAt).toBe('2023-11-01T12:43:42+01:00');
+    // Nothing confirms the other reading: day first, as before.
+    const alone = page('<meta name="date" content="11/01/2023 12:43:42">', '<article><h1>Trinkwasser</h1><p>Text.</p></article>', 'de');
+    expect(meta(alone, 'https://example.ch/a', BERLIN).publishedAt).toBe('2023-01-11T12:43:42+01:00');
+  });
+
   it('reads a labelled date ("Ngày đăng:") and ignores a yearless day opening the report', () => {
     const labelled = page('', '<div><h1>Hội nghị</h1><p>Ngày 25/1, tại Hà Nội, hội nghị đã khai mạc.</p><p>Ngày đăng: 26/01/2025 09:10</p></div>');
     expect(meta(labelled).publishedAt).toBe('2025-01-26T09:10:00+07:00');
