@@ -137,6 +137,18 @@ describe('dates', () => {
     expect(meta(alone, 'https://example.ch/a', BERLIN).publishedAt).toBe('2023-01-11T12:43:42+01:00');
   });
 
+  it('ignores dates in plugin related-post lists ("related_post", "jp-relatedposts")', () => {
+    for (const cls of ['related_post wp_rp', 'jp-relatedposts', 'related-articles']) {
+      const html = page(
+        '<meta property="article:published_time" content="2023-11-06T12:00:00+01:00">',
+        `<article><header><h1>Unfall in Simmelsdorf</h1></header><footer><time datetime="06.11.2023">06.11.2023</time></footer><p>Text.</p>
+         <ul class="${cls}"><li><small class="wp_rp_publish_date">05.11.2023</small> <a href="/b">Andere Meldung</a></li></ul></article>`,
+        'de',
+      );
+      expect(meta(html, 'https://example.de/a', { timezone: 'Europe/Berlin', now: NOW }).publishedAt?.slice(0, 10)).toBe('2023-11-06');
+    }
+  });
+
   it('reads a labelled date ("Ngày đăng:") and ignores a yearless day opening the report', () => {
     const labelled = page('', '<div><h1>Hội nghị</h1><p>Ngày 25/1, tại Hà Nội, hội nghị đã khai mạc.</p><p>Ngày đăng: 26/01/2025 09:10</p></div>');
     expect(meta(labelled).publishedAt).toBe('2025-01-26T09:10:00+07:00');
