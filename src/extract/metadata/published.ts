@@ -249,7 +249,8 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
   for (let level = 0; level < 4 && node; level++) {
     node = node.parent as Element | null;
     if (!node || node.type !== 'tag' || node.name === 'body') break;
-    const text = elementText($, node, (el) => isFurniture(el, true, ctx.headline)).slice(0, 1500);
+    // A <time itemprop="dateModified"> (often hidden) is the update, never the publication.
+    const text = elementText($, node, (el) => el.attribs.itemprop === 'dateModified' || isFurniture(el, true, ctx.headline)).slice(0, 1500);
     // Running text: only full dates; "Ngày 25/1, tại ..." opening a report is the event's day, not the publication's.
     const dates = findDates(text, ctx.now).filter((d) => d.parts.year !== undefined);
     if (dates.length) {

@@ -149,6 +149,15 @@ describe('dates', () => {
     }
   });
 
+  it('does not read a <time itemprop="dateModified"> near the title as the publication date', () => {
+    const html = page(
+      '',
+      '<div class="post"><h1>Ebay ändert die Gebühren</h1><time itemprop="dateModified" class="hidden">2018-08-29 14:15:57</time><span class="v-box">22.06.2018 10:20</span><p>Text.</p></div>',
+      'de',
+    );
+    expect(meta(html, 'https://example.de/a', { timezone: 'Europe/Berlin', now: NOW }).publishedAt).toBe('2018-06-22T10:20:00+02:00');
+  });
+
   it('reads a labelled date ("Ngày đăng:") and ignores a yearless day opening the report', () => {
     const labelled = page('', '<div><h1>Hội nghị</h1><p>Ngày 25/1, tại Hà Nội, hội nghị đã khai mạc.</p><p>Ngày đăng: 26/01/2025 09:10</p></div>');
     expect(meta(labelled).publishedAt).toBe('2025-01-26T09:10:00+07:00');
