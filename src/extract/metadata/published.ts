@@ -347,7 +347,7 @@ const DAY = 86_400_000;
  * The publication date most sources agree on (by day); ties go to the most trusted source (machine dates first).
  * A machine date exactly one day off the printed one is a time-zone artefact: the printed day wins.
  */
-function vote(answers: [string, string | null][], otherReadings?: Map<string, string>): string | null {
+function vote(answers: [string, string | null][], otherReadings?: Map<string, string>, modified?: string | null): string | null {
   const present = answers.filter((a): a is [string, string] => !!a[1]);
   if (!present.length) return null;
   // "11/01/2023" in a meta tag reads either way: the reading another source confirms wins ("Erstellt am: 01.11.2023").
@@ -365,6 +365,9 @@ function vote(answers: [string, string | null][], otherReadings?: Map<string, st
   for (const [name, iso] of present) if (support.get(iso.slice(0, 10))! > support.get(best.slice(0, 10))!) [bestName, best] = [name, iso];
   const printed = present.find(([name]) => name === 'text')?.[1];
   if (printed && bestName !== 'url' && Math.abs(Date.parse(printed.slice(0, 10)) - Date.parse(best.slice(0, 10))) === DAY) return printed;
+  // The page shows a later date than its machine publication date, and the machine modification date confirms it:
+  // the article was updated or republished and the page presents that day as its date.
+  if (printed && modified && printed.slice(0, 10) === modified.slice(0, 10) && printed.slice(0, 10) > best.slice(0, 10)) return printed;
   return best;
 }
 
@@ -372,8 +375,6 @@ export function extractDates($: CheerioAPI, ctx: DateContext): { publishedAt: st
   const anchor = titleElement($, ctx.title);
   ctx.headline = selfAndAncestors(anchor);
   const sources = new Map(publishedSources($, ctx, anchor));
-  // A configured selector is the source's own word; otherwise every generic source votes.
-  const publishedAt = sources.get('rule')!() ?? vote(VOTERS.map((name) => [name, sources.get(name)!()]), ctx.otherReadings);
   let modifiedAt =
     fromRule($, 'modified', ctx) ??
     fromJsonLd([ctx.article], 'dateModified', ctx) ??
@@ -381,6 +382,8 @@ export function extractDates($: CheerioAPI, ctx: DateContext): { publishedAt: st
     fromItemprop($, 'dateModified', ctx) ??
     fromJsonLd(ctx.pages, 'dateModified', ctx) ??
     timeElements($, ctx, anchor, 'modified');
+  // A configured selector is the source's own word; otherwise every generic source votes.
+  const publishedAt = sources.get('rule')!() ?? vote(VOTERS.map((name) => [name, sources.get(name)!()]), ctx.otherReadings, modifiedAt);
   if (modifiedAt && publishedAt && Date.parse(modifiedAt) < Date.parse(publishedAt)) modifiedAt = null;
   return { publishedAt, modifiedAt };
 }

@@ -158,6 +158,18 @@ describe('dates', () => {
     expect(meta(html, 'https://example.de/a', { timezone: 'Europe/Berlin', now: NOW }).publishedAt).toBe('2018-06-22T10:20:00+02:00');
   });
 
+  it('takes the later printed date when the machine modification date confirms it (updated or republished)', () => {
+    const BERLIN: MetadataOptions = { timezone: 'Europe/Berlin', now: NOW };
+    const head = (modified: string) =>
+      '<meta property="article:published_time" content="2021-11-22T18:42:22+01:00">' +
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Wellness","datePublished":"2021-11-22T18:42:22+01:00"}</script>' +
+      `<meta property="article:modified_time" content="${modified}">`;
+    const body = '<article><h1>Wellness</h1><div class="byline"><span class="date">1. Januar 2023</span></div><p>Text.</p></article>';
+    expect(meta(page(head('2023-01-01T10:00:00+01:00'), body, 'de'), 'https://example.de/a', BERLIN).publishedAt).toBe('2023-01-01T00:00:00+01:00');
+    // No confirmation: the machine publication date keeps the vote.
+    expect(meta(page(head('2022-06-01T10:00:00+02:00'), body, 'de'), 'https://example.de/a', BERLIN).publishedAt).toBe('2021-11-22T18:42:22+01:00');
+  });
+
   it('reads a labelled date ("Ngày đăng:") and ignores a yearless day opening the report', () => {
     const labelled = page('', '<div><h1>Hội nghị</h1><p>Ngày 25/1, tại Hà Nội, hội nghị đã khai mạc.</p><p>Ngày đăng: 26/01/2025 09:10</p></div>');
     expect(meta(labelled).publishedAt).toBe('2025-01-26T09:10:00+07:00');
