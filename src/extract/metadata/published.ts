@@ -145,6 +145,22 @@ function distance(el: Element, anchor: Element | undefined): number {
 const UPDATED_WORDS = /(?:updated?|modified|aktualisiert|geändert|cập nhật|mis à jour|actualizado|aggiornato)/i;
 const PUBLISH_CLASS = /(?:^|[\s_-])(?:date|time|datum|publish|published|pubdate|posted|postdate|post-date|entry-date|dateline|timestamp|byline|submitted|meta|article-info|info|ngay|thoi-gian|author|zeit)(?:$|[\s_-]|\d)|publish|posted|date/;
 
+/**
+ * A <time> in a list item whose sibling items print times too: an entry of a list of other dated content
+ * ("Weitere Pressemitteilungen", archives, teasers), not the article's date. Looks a few levels up only.
+ */
+function inDatedList(el: Element, headline: Set<AnyNode> | undefined, dated: (d: Element) => boolean = (d) => d.name === 'time'): boolean {
+  let n = el.parent as Element | null;
+  for (let level = 0; level < 4 && n && n.type === 'tag'; level++, n = n.parent as Element | null) {
+    if (headline?.has(n)) return false;
+    if (n.name !== 'li') continue;
+    const list = n.parent;
+    if (!list || list.type !== 'tag') return false;
+    return (list as Element).children.some((c) => c !== n && c.type === 'tag' && (c as Element).name === 'li' && !!firstDescendant(c as Element, dated));
+  }
+  return false;
+}
+
 function timeElements($: CheerioAPI, ctx: DateContext, anchor: Element | undefined, kind: 'published' | 'modified'): string | null {
   const cands: { iso: string; score: number }[] = [];
   elementsNamed($, 'time').forEach((el, i) => {
@@ -152,6 +168,7 @@ function timeElements($: CheerioAPI, ctx: DateContext, anchor: Element | undefin
     const label = `${classId(el)} ${el.attribs.itemprop ?? ''} ${(parent && parent.type === 'tag' ? (parent as Element).attribs.class : undefined) ?? ''}`;
     const marked = el.attribs.pubdate !== undefined || /publish|entry-date|post-date/.test(label);
     if (inBoilerplate(el, marked, ctx.headline)) return;
+    if (inDatedList(el, ctx.headline)) return;
     const isUpdated = UPDATED_WORDS.test(label) || el.attribs.itemprop === 'dateModified';
     if ((kind === 'modified') !== isUpdated) return;
     const iso = notFuture(dateFromElement($, el, ctx, ctx.now), ctx.now);
@@ -225,6 +242,7 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
     if (!publishClassed(el)) return;
     const ci = classId(el);
     if (inBoilerplate(el, false, ctx.headline) || inSiteBanner(el, ctx.headline)) return;
+    if (inDatedList(el, ctx.headline, (d) => d.name === 'time' || publishClassed(d))) return;
     // Date-classed containers (".entry-meta" around a whole post) are common: stop reading them past the limit.
     let text = elementTextWithin($, el, 200);
     if (!text || text.length > 200) return;

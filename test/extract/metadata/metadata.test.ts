@@ -170,6 +170,25 @@ describe('dates', () => {
     expect(meta(page(head('2022-06-01T10:00:00+02:00'), body, 'de'), 'https://example.de/a', BERLIN).publishedAt).toBe('2021-11-22T18:42:22+01:00');
   });
 
+  it('skips dates of a list of other items (<li> entries that each print a date)', () => {
+    const BERLIN: MetadataOptions = { timezone: 'Europe/Berlin', now: NOW };
+    // The list sits closer to the headline than the page's own date in the banner above it.
+    const html = (own: string, item: (d: string) => string) =>
+      page(
+        '',
+        `<div class="page"><div class="banner"><div class="c"><div class="r"><div class="col">${own}</div></div></div></div>
+         <div class="news"><div class="wrap"><div class="block"><h1>Das ändert sich 2023</h1><p>Text.</p></div>
+         <div class="more"><h4>Weitere Pressemitteilungen</h4><ul>${['10.08.2022 11:05', '04.08.2022 10:02', '28.06.2022 09:28']
+           .map((d) => `<li>${item(d)}<a href="/n">Andere Meldung</a></li>`)
+           .join('')}</ul></div></div></div></div>`,
+        'de',
+      );
+    const times = html('<time datetime="2022-12-12 12:22">12.12.2022 12:22</time>', (d) => `<time>${d}</time>`);
+    expect(meta(times, 'https://example.de/a', BERLIN).publishedAt).toBe('2022-12-12T12:22:00+01:00');
+    const spans = html('<span class="date">12.12.2022 12:22</span>', (d) => `<span class="date">${d}</span>`);
+    expect(meta(spans, 'https://example.de/a', BERLIN).publishedAt).toBe('2022-12-12T12:22:00+01:00');
+  });
+
   it('reads a labelled date ("Ngày đăng:") and ignores a yearless day opening the report', () => {
     const labelled = page('', '<div><h1>Hội nghị</h1><p>Ngày 25/1, tại Hà Nội, hội nghị đã khai mạc.</p><p>Ngày đăng: 26/01/2025 09:10</p></div>');
     expect(meta(labelled).publishedAt).toBe('2025-01-26T09:10:00+07:00');
