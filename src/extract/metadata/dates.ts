@@ -69,8 +69,8 @@ const ISO = new RegExp(
 );
 const YMD = new RegExp(`${ND}(\\d{4})([./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.]*\\d)`, 'u');
 const DMY = new RegExp(`${ND}(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?!\\d)`, 'u');
-// "4. 2. 2022", "4.&thinsp;2.&thinsp;2022": typeset dates put a (thin, no-break) space after each dot; day first.
-const DMY_SPACED = new RegExp(`${ND}(\\d{1,2})\\.\\s(\\d{1,2})\\.\\s?(\\d{4})(?!\\d)`, 'u');
+// "4. 2. 2022", "4.&thinsp;2.&thinsp;2022", "4.2. 2022": typeset dates put a (thin, no-break) space after a dot; day first.
+const DMY_SPACED = new RegExp(`${ND}(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4})(?!\\d)`, 'u');
 // "28.07.19": two-digit years only with dots, the German habit.
 const DMY_SHORT = new RegExp(`${ND}(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})(?![\\d.]*\\d)`, 'u');
 const TEXT_DMY = new RegExp(

@@ -52,6 +52,7 @@ describe('parseDateText: other languages and machine-like text', () => {
     expect(parseDateText('4.\u00a02.\u00a02022', BERLIN)).toBe('2022-02-04T00:00:00+01:00');
     expect(parseDateText('14.\u202f12.\u202f2021, 10:30 Uhr', BERLIN)).toBe('2021-12-14T10:30:00+01:00');
     expect(parseDateText('4. 2.2022', BERLIN)).toBe('2022-02-04T00:00:00+01:00');
+    expect(parseDateText('Stand: 4.2. 2022', BERLIN)).toBe('2022-02-04T00:00:00+01:00');
   });
 
   it('never invents a date', () => {
