@@ -73,8 +73,9 @@ const DMY = new RegExp(`${ND}(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?!\\d)`, 'u'
 const DMY_SPACED = new RegExp(`${ND}(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4})(?!\\d)`, 'u');
 // "28.07.19": two-digit years only with dots, the German habit.
 const DMY_SHORT = new RegExp(`${ND}(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})(?![\\d.]*\\d)`, 'u');
+// "5. März 2024", "1er août", "3 de marzo de 2020", "the 5th of March 2024" (an ordinal before "of": "Top 10 of May 2020" is no date).
 const TEXT_DMY = new RegExp(
-  `${ND}(\\d{1,2})(?:\\.|er|st|nd|rd|th|º)?\\s*(?:de\\s+)?(${MONTH_RE})\\.?${NA},?\\s*(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`,
+  `${ND}(\\d{1,2})(?:(?:st|nd|rd|th)\\s+of\\s+|(?:\\.|er|st|nd|rd|th|º)?\\s*(?:de\\s+)?)(${MONTH_RE})\\.?${NA},?\\s*(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`,
   'iu',
 );
 const TEXT_MDY = new RegExp(`${NB}(${MONTH_RE})\\.?${NA}\\s*(\\d{1,2})(?:st|nd|rd|th)?${NA},?\\s*(\\d{4})(?!\\d)`, 'iu');

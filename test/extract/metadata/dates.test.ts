@@ -37,6 +37,7 @@ describe('parseDateText: other languages and machine-like text', () => {
     ['5. März 2024', '2024-03-05T00:00:00+07:00'],
     ['Freitag, 3. Januar 2020 - 17:00 Uhr', '2020-01-03T17:00:00+07:00'],
     ['5 mars 2024', '2024-03-05T00:00:00+07:00'],
+    ['Posted on the 5th of March 2024', '2024-03-05T00:00:00+07:00'],
     ['1er août 2020 à 14h30', '2020-08-01T14:30:00+07:00'],
     ['2024-03-05', '2024-03-05T00:00:00+07:00'],
     ['2024-03-05T10:11:12Z', '2024-03-05T17:11:12+07:00'],
@@ -56,7 +57,7 @@ describe('parseDateText: other languages and machine-like text', () => {
   });
 
   it('never invents a date', () => {
-    for (const text of ['© 2024 Báo Mẫu', 'vor 3 Stunden', '2 giờ trước', 'Phiên bản 1.2.3', '', 'Ngày hội 2025', '31/02/2024', 'Giá 25/1 vé']) {
+    for (const text of ['© 2024 Báo Mẫu', 'vor 3 Stunden', '2 giờ trước', 'Phiên bản 1.2.3', 'Top 10 of May 2020', '', 'Ngày hội 2025', '31/02/2024', 'Giá 25/1 vé']) {
       expect(parseDateText(text, VN)).toBeNull();
     }
   });
