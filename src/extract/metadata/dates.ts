@@ -1,4 +1,4 @@
-import { localToIso, offsetToIso } from '../../normalize/time.ts';
+import { instantToIso, localToIso, offsetToIso } from '../../normalize/time.ts';
 import { normalizeText } from '../../normalize/text.ts';
 
 /** A date as printed: the year may be missing ("Ngày 25/1"), the time and offset are optional. */
@@ -69,10 +69,13 @@ const ISO = new RegExp(
 );
 const YMD = new RegExp(`${ND}(\\d{4})([./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.]*\\d)`, 'u');
 const DMY = new RegExp(`${ND}(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})(?!\\d)`, 'u');
+// "4. 2. 2022", "4.&thinsp;2.&thinsp;2022", "4.2. 2022": typeset dates put a (thin, no-break) space after a dot; day first.
+const DMY_SPACED = new RegExp(`${ND}(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4})(?!\\d)`, 'u');
 // "28.07.19": two-digit years only with dots, the German habit.
 const DMY_SHORT = new RegExp(`${ND}(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})(?![\\d.]*\\d)`, 'u');
+// "5. März 2024", "1er août", "3 de marzo de 2020", "the 5th of March 2024" (an ordinal before "of": "Top 10 of May 2020" is no date).
 const TEXT_DMY = new RegExp(
-  `${ND}(\\d{1,2})(?:\\.|er|st|nd|rd|th|º)?\\s*(?:de\\s+)?(${MONTH_RE})\\.?${NA},?\\s*(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`,
+  `${ND}(\\d{1,2})(?:(?:st|nd|rd|th)\\s+of\\s+|(?:\\.|er|st|nd|rd|th|º)?\\s*(?:de\\s+)?)(${MONTH_RE})\\.?${NA},?\\s*(?:de\\s+|del\\s+)?(\\d{4})(?!\\d)`,
   'iu',
 );
 const TEXT_MDY = new RegExp(`${NB}(${MONTH_RE})\\.?${NA}\\s*(\\d{1,2})(?:st|nd|rd|th)?${NA},?\\s*(\\d{4})(?!\\d)`, 'iu');
@@ -173,6 +176,7 @@ const PATTERNS: Pattern[] = [
       return { year: +m[4], month: b, day: a };
     },
   },
+  { re: DMY_SPACED, build: (m) => ({ year: +m[3], month: +m[2], day: +m[1] }) },
   { re: TEXT_DMY, build: (m) => ({ year: +m[3], month: MONTHS[m[2].toLowerCase()], day: +m[1] }) },
   { re: TEXT_MDY, build: (m) => ({ year: +m[3], month: MONTHS[m[1].toLowerCase()], day: +m[2] }) },
   { re: CJK_YMD, build: (m) => ({ year: +m[1], month: +m[2], day: +m[3] }) },
@@ -230,6 +234,12 @@ export function partsToIso(parts: DateParts, timezone: string, reference: Date =
     if (guess > notAfter.getTime() + DAY_MS) year -= 1;
   }
   const t = { year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+  // A UTC instant ("Z", "+00:00", "GMT") is a machine's clock, not the publisher's: the same instant in the source's
+  // zone gives the publisher's calendar day (23:00Z on 6 Nov is 7 Nov in Berlin). Other offsets stay as printed.
+  if (parts.offsetMinutes === 0) {
+    const iso = offsetToIso(t, 0);
+    return iso && instantToIso(Date.parse(iso), timezone);
+  }
   if (parts.offsetMinutes !== undefined) return offsetToIso(t, parts.offsetMinutes);
   // A page prints the same date many times over, and the zone lookup (Intl formatToParts, twice) is the costly part.
   const key = `${timezone} ${year} ${t.month} ${t.day} ${t.hour} ${t.minute} ${t.second}`;
@@ -280,6 +290,7 @@ export function parseIsoLike(value: string, timezone: string): string | null {
     if (Number.isNaN(ms)) return null;
     const off = /([+-])(\d{2})(\d{2})$/.exec(v);
     const offsetMinutes = off ? parseOffset(off[1], off[2], off[3]) : 0;
+    if (offsetMinutes === 0) return instantToIso(ms, timezone);
     const local = new Date(ms + offsetMinutes * 60_000);
     return offsetToIso(
       {

@@ -19,6 +19,8 @@ export interface DateContext {
   ruleMisses: string[];
   /** The headline element and its ancestors (set by extractDates). */
   headline?: Set<AnyNode>;
+  /** Machine dates read from an ambiguous "11/01/2023" -> the other reading (month and day swapped). */
+  otherReadings?: Map<string, string>;
 }
 
 const PUBLISHED_META = [
@@ -33,6 +35,20 @@ const MODIFIED_META = [
   'datemodified', 'last-modified', 'lastmod', 'dc.date.modified', 'dcterms.modified', 'article.updated', 'revised',
 ];
 
+const SLASH_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/;
+
+/** A machine value read from "11/01/2023": when both numbers could be the month, remember the other reading for the vote. */
+function machineDate(value: string, ctx: DateContext): string | null {
+  const iso = parseIsoLike(value, ctx.timezone);
+  if (!iso) return null;
+  const m = SLASH_DATE.exec(value);
+  if (m && +m[1] <= 12 && +m[2] <= 12 && +m[1] !== +m[2]) {
+    const other = parseIsoLike(`${m[2]}/${m[1]}/${m[3]}${value.slice(m[0].length)}`, ctx.timezone);
+    if (other) (ctx.otherReadings ??= new Map()).set(iso, other);
+  }
+  return iso;
+}
+
 function notFuture(iso: string | null, now: Date): string | null {
   if (!iso) return null;
   return Date.parse(iso) <= now.getTime() + 86_400_000 ? iso : null;
@@ -42,7 +58,7 @@ function dateFromElement($: CheerioAPI, el: Element, ctx: DateContext, reference
   for (const attr of ['datetime', 'content', 'data-date', 'data-time', 'data-datetime', 'title']) {
     const v = el.attribs[attr];
     if (v) {
-      const iso = parseIsoLike(v, ctx.timezone);
+      const iso = machineDate(v, ctx);
       if (iso) return iso;
     }
   }
@@ -67,7 +83,7 @@ function fromRule($: CheerioAPI, field: 'date' | 'modified', ctx: DateContext): 
 function fromJsonLd(nodes: (LdNode | undefined)[], key: string, ctx: DateContext): string | null {
   for (const n of nodes) {
     const v = n && ldString(n[key]);
-    const iso = v ? notFuture(parseIsoLike(v, ctx.timezone), ctx.now) : null;
+    const iso = v ? notFuture(machineDate(v, ctx), ctx.now) : null;
     if (iso) return iso;
   }
   return null;
@@ -76,7 +92,7 @@ function fromJsonLd(nodes: (LdNode | undefined)[], key: string, ctx: DateContext
 function fromMeta($: CheerioAPI, keys: string[], ctx: DateContext): string | null {
   for (const k of keys) {
     const v = metaContent($, [k]);
-    const iso = v ? notFuture(parseIsoLike(v, ctx.timezone) ?? parseDateText(v, { timezone: ctx.timezone, reference: ctx.now }), ctx.now) : null;
+    const iso = v ? notFuture(machineDate(v, ctx) ?? parseDateText(v, { timezone: ctx.timezone, reference: ctx.now }), ctx.now) : null;
     if (iso) return iso;
   }
   return null;
@@ -129,6 +145,22 @@ function distance(el: Element, anchor: Element | undefined): number {
 const UPDATED_WORDS = /(?:updated?|modified|aktualisiert|geändert|cập nhật|mis à jour|actualizado|aggiornato)/i;
 const PUBLISH_CLASS = /(?:^|[\s_-])(?:date|time|datum|publish|published|pubdate|posted|postdate|post-date|entry-date|dateline|timestamp|byline|submitted|meta|article-info|info|ngay|thoi-gian|author|zeit)(?:$|[\s_-]|\d)|publish|posted|date/;
 
+/**
+ * A <time> in a list item whose sibling items print times too: an entry of a list of other dated content
+ * ("Weitere Pressemitteilungen", archives, teasers), not the article's date. Looks a few levels up only.
+ */
+function inDatedList(el: Element, headline: Set<AnyNode> | undefined, dated: (d: Element) => boolean = (d) => d.name === 'time'): boolean {
+  let n = el.parent as Element | null;
+  for (let level = 0; level < 4 && n && n.type === 'tag'; level++, n = n.parent as Element | null) {
+    if (headline?.has(n)) return false;
+    if (n.name !== 'li') continue;
+    const list = n.parent;
+    if (!list || list.type !== 'tag') return false;
+    return (list as Element).children.some((c) => c !== n && c.type === 'tag' && (c as Element).name === 'li' && !!firstDescendant(c as Element, dated));
+  }
+  return false;
+}
+
 function timeElements($: CheerioAPI, ctx: DateContext, anchor: Element | undefined, kind: 'published' | 'modified'): string | null {
   const cands: { iso: string; score: number }[] = [];
   elementsNamed($, 'time').forEach((el, i) => {
@@ -136,6 +168,7 @@ function timeElements($: CheerioAPI, ctx: DateContext, anchor: Element | undefin
     const label = `${classId(el)} ${el.attribs.itemprop ?? ''} ${(parent && parent.type === 'tag' ? (parent as Element).attribs.class : undefined) ?? ''}`;
     const marked = el.attribs.pubdate !== undefined || /publish|entry-date|post-date/.test(label);
     if (inBoilerplate(el, marked, ctx.headline)) return;
+    if (inDatedList(el, ctx.headline)) return;
     const isUpdated = UPDATED_WORDS.test(label) || el.attribs.itemprop === 'dateModified';
     if ((kind === 'modified') !== isUpdated) return;
     const iso = notFuture(dateFromElement($, el, ctx, ctx.now), ctx.now);
@@ -209,6 +242,7 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
     if (!publishClassed(el)) return;
     const ci = classId(el);
     if (inBoilerplate(el, false, ctx.headline) || inSiteBanner(el, ctx.headline)) return;
+    if (inDatedList(el, ctx.headline, (d) => d.name === 'time' || publishClassed(d))) return;
     // Date-classed containers (".entry-meta" around a whole post) are common: stop reading them past the limit.
     let text = elementTextWithin($, el, 200);
     if (!text || text.length > 200) return;
@@ -233,7 +267,8 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
   for (let level = 0; level < 4 && node; level++) {
     node = node.parent as Element | null;
     if (!node || node.type !== 'tag' || node.name === 'body') break;
-    const text = elementText($, node, (el) => isFurniture(el, true, ctx.headline)).slice(0, 1500);
+    // A <time itemprop="dateModified"> (often hidden) is the update, never the publication.
+    const text = elementText($, node, (el) => el.attribs.itemprop === 'dateModified' || isFurniture(el, true, ctx.headline)).slice(0, 1500);
     // Running text: only full dates; "Ngày 25/1, tại ..." opening a report is the event's day, not the publication's.
     const dates = findDates(text, ctx.now).filter((d) => d.parts.year !== undefined);
     if (dates.length) {
@@ -330,15 +365,27 @@ const DAY = 86_400_000;
  * The publication date most sources agree on (by day); ties go to the most trusted source (machine dates first).
  * A machine date exactly one day off the printed one is a time-zone artefact: the printed day wins.
  */
-function vote(answers: [string, string | null][]): string | null {
+function vote(answers: [string, string | null][], otherReadings?: Map<string, string>, modified?: string | null): string | null {
   const present = answers.filter((a): a is [string, string] => !!a[1]);
   if (!present.length) return null;
+  // "11/01/2023" in a meta tag reads either way: the reading another source confirms wins ("Erstellt am: 01.11.2023").
+  if (otherReadings) {
+    for (const a of present) {
+      const other = otherReadings.get(a[1]);
+      if (!other) continue;
+      const rest = present.filter((b) => b !== a).map(([, iso]) => iso.slice(0, 10));
+      if (!rest.includes(a[1].slice(0, 10)) && rest.includes(other.slice(0, 10))) a[1] = other;
+    }
+  }
   const support = new Map<string, number>();
   for (const [, iso] of present) support.set(iso.slice(0, 10), (support.get(iso.slice(0, 10)) ?? 0) + 1);
   let [bestName, best] = present[0];
   for (const [name, iso] of present) if (support.get(iso.slice(0, 10))! > support.get(best.slice(0, 10))!) [bestName, best] = [name, iso];
   const printed = present.find(([name]) => name === 'text')?.[1];
   if (printed && bestName !== 'url' && Math.abs(Date.parse(printed.slice(0, 10)) - Date.parse(best.slice(0, 10))) === DAY) return printed;
+  // The page shows a later date than its machine publication date, and the machine modification date confirms it:
+  // the article was updated or republished and the page presents that day as its date.
+  if (printed && modified && printed.slice(0, 10) === modified.slice(0, 10) && printed.slice(0, 10) > best.slice(0, 10)) return printed;
   return best;
 }
 
@@ -346,8 +393,6 @@ export function extractDates($: CheerioAPI, ctx: DateContext): { publishedAt: st
   const anchor = titleElement($, ctx.title);
   ctx.headline = selfAndAncestors(anchor);
   const sources = new Map(publishedSources($, ctx, anchor));
-  // A configured selector is the source's own word; otherwise every generic source votes.
-  const publishedAt = sources.get('rule')!() ?? vote(VOTERS.map((name) => [name, sources.get(name)!()]));
   let modifiedAt =
     fromRule($, 'modified', ctx) ??
     fromJsonLd([ctx.article], 'dateModified', ctx) ??
@@ -355,6 +400,8 @@ export function extractDates($: CheerioAPI, ctx: DateContext): { publishedAt: st
     fromItemprop($, 'dateModified', ctx) ??
     fromJsonLd(ctx.pages, 'dateModified', ctx) ??
     timeElements($, ctx, anchor, 'modified');
+  // A configured selector is the source's own word; otherwise every generic source votes.
+  const publishedAt = sources.get('rule')!() ?? vote(VOTERS.map((name) => [name, sources.get(name)!()]), ctx.otherReadings, modifiedAt);
   if (modifiedAt && publishedAt && Date.parse(modifiedAt) < Date.parse(publishedAt)) modifiedAt = null;
   return { publishedAt, modifiedAt };
 }

@@ -37,17 +37,27 @@ describe('parseDateText: other languages and machine-like text', () => {
     ['5. März 2024', '2024-03-05T00:00:00+07:00'],
     ['Freitag, 3. Januar 2020 - 17:00 Uhr', '2020-01-03T17:00:00+07:00'],
     ['5 mars 2024', '2024-03-05T00:00:00+07:00'],
+    ['Posted on the 5th of March 2024', '2024-03-05T00:00:00+07:00'],
     ['1er août 2020 à 14h30', '2020-08-01T14:30:00+07:00'],
     ['2024-03-05', '2024-03-05T00:00:00+07:00'],
-    ['2024-03-05T10:11:12Z', '2024-03-05T10:11:12+00:00'],
+    ['2024-03-05T10:11:12Z', '2024-03-05T17:11:12+07:00'],
     ['05.03.2024', '2024-03-05T00:00:00+07:00'],
     ['veröffentlicht am 28.07.19 um 17.34 Uhr', '2019-07-28T17:34:00+07:00'],
   ])('%s', (text, iso) => {
     expect(parseDateText(text, VN)).toBe(iso);
   });
 
+  it('reads day.month.year typeset with a space after each dot (thin, no-break, narrow no-break)', () => {
+    const BERLIN = { timezone: 'Europe/Berlin', reference: new Date('2026-03-10T05:00:00Z') };
+    expect(parseDateText('Von Deutscher Tennis Bund 4.\u20092.\u20092022.', BERLIN)).toBe('2022-02-04T00:00:00+01:00');
+    expect(parseDateText('4.\u00a02.\u00a02022', BERLIN)).toBe('2022-02-04T00:00:00+01:00');
+    expect(parseDateText('14.\u202f12.\u202f2021, 10:30 Uhr', BERLIN)).toBe('2021-12-14T10:30:00+01:00');
+    expect(parseDateText('4. 2.2022', BERLIN)).toBe('2022-02-04T00:00:00+01:00');
+    expect(parseDateText('Stand: 4.2. 2022', BERLIN)).toBe('2022-02-04T00:00:00+01:00');
+  });
+
   it('never invents a date', () => {
-    for (const text of ['© 2024 Báo Mẫu', 'vor 3 Stunden', '2 giờ trước', 'Phiên bản 1.2.3', '', 'Ngày hội 2025', '31/02/2024', 'Giá 25/1 vé']) {
+    for (const text of ['© 2024 Báo Mẫu', 'vor 3 Stunden', '2 giờ trước', 'Phiên bản 1.2.3', 'Top 10 of May 2020', '', 'Ngày hội 2025', '31/02/2024', 'Giá 25/1 vé']) {
       expect(parseDateText(text, VN)).toBeNull();
     }
   });
@@ -56,13 +66,22 @@ describe('parseDateText: other languages and machine-like text', () => {
 describe('parseIsoLike', () => {
   it.each([
     ['2024-03-05T10:11:12+02:00', '2024-03-05T10:11:12+02:00'],
-    ['2024-03-05T10:11:12.123Z', '2024-03-05T10:11:12+00:00'],
+    ['2024-03-05T10:11:12.123Z', '2024-03-05T17:11:12+07:00'],
+    ['2023-01-01T10:00:00:684Z', '2023-01-01T17:00:00+07:00'],
     ['2024-03-05 10:11:12', '2024-03-05T10:11:12+07:00'],
     ['2024-03-05', '2024-03-05T00:00:00+07:00'],
     ['20240305', '2024-03-05T00:00:00+07:00'],
     ['Tue, 05 Mar 2024 10:00:00 +0100', '2024-03-05T10:00:00+01:00'],
   ])('%s', (value, iso) => {
     expect(parseIsoLike(value, 'Asia/Ho_Chi_Minh')).toBe(iso);
+  });
+
+  it('shows a UTC instant in the source zone: same instant, the publisher\'s calendar day', () => {
+    expect(parseIsoLike('2022-11-06T23:00:00.000Z', 'Europe/Berlin')).toBe('2022-11-07T00:00:00+01:00');
+    expect(parseIsoLike('2022-11-06T23:00:00+00:00', 'Europe/Berlin')).toBe('2022-11-07T00:00:00+01:00');
+    expect(parseIsoLike('Sun, 06 Nov 2022 23:00:00 GMT', 'Europe/Berlin')).toBe('2022-11-07T00:00:00+01:00');
+    // Non-zero offsets are the publisher's own: kept as given.
+    expect(parseIsoLike('2022-11-06T23:00:00-05:00', 'Europe/Berlin')).toBe('2022-11-06T23:00:00-05:00');
   });
 
   it('uses the given zone for values without offset', () => {

@@ -84,8 +84,8 @@ describe('dates', () => {
 
   it('reads article:published_time, og:updated_time and <time datetime> in the article header', () => {
     const m = meta(page('<meta property="article:published_time" content="2024-05-01T07:00:00Z"><meta property="og:updated_time" content="2024-05-02T07:00:00Z">', '<h1>X</h1>'));
-    expect(m.publishedAt).toBe('2024-05-01T07:00:00+00:00');
-    expect(m.modifiedAt).toBe('2024-05-02T07:00:00+00:00');
+    expect(m.publishedAt).toBe('2024-05-01T14:00:00+07:00');
+    expect(m.modifiedAt).toBe('2024-05-02T14:00:00+07:00');
     const t = meta(
       page('', '<aside class="related"><time datetime="2020-01-01">cũ</time></aside><article><header><h1>X</h1><time datetime="2024-06-02T09:30:00">2/6</time></header></article>'),
     );
@@ -122,6 +122,71 @@ describe('dates', () => {
       '<article><h1>Nước sạch</h1><time datetime="2023-11-01T08:00:00+07:00">01/11/2023</time><span class="date">01/11/2023 08:00</span></article>',
     );
     expect(meta(html).publishedAt?.slice(0, 10)).toBe('2023-11-01');
+  });
+
+  it('reads an ambiguous slash date in a meta tag the way another date on the page confirms', () => {
+    const BERLIN: MetadataOptions = { timezone: 'Europe/Berlin', now: NOW };
+    const us = page(
+      '<meta name="date" content="11/01/2023 12:43:42">',
+      '<article><h1>Trinkwasser</h1><p class="info">Erstellt am: 01.11.2023</p><p>Text.</p></article>',
+      'de',
+    );
+    expect(meta(us, 'https://example.ch/a', BERLIN).publishedAt).toBe('2023-11-01T12:43:42+01:00');
+    // Nothing confirms the other reading: day first, as before.
+    const alone = page('<meta name="date" content="11/01/2023 12:43:42">', '<article><h1>Trinkwasser</h1><p>Text.</p></article>', 'de');
+    expect(meta(alone, 'https://example.ch/a', BERLIN).publishedAt).toBe('2023-01-11T12:43:42+01:00');
+  });
+
+  it('ignores dates in plugin related-post lists ("related_post", "jp-relatedposts")', () => {
+    for (const cls of ['related_post wp_rp', 'jp-relatedposts', 'related-articles']) {
+      const html = page(
+        '<meta property="article:published_time" content="2023-11-06T12:00:00+01:00">',
+        `<article><header><h1>Unfall in Simmelsdorf</h1></header><footer><time datetime="06.11.2023">06.11.2023</time></footer><p>Text.</p>
+         <ul class="${cls}"><li><small class="wp_rp_publish_date">05.11.2023</small> <a href="/b">Andere Meldung</a></li></ul></article>`,
+        'de',
+      );
+      expect(meta(html, 'https://example.de/a', { timezone: 'Europe/Berlin', now: NOW }).publishedAt?.slice(0, 10)).toBe('2023-11-06');
+    }
+  });
+
+  it('does not read a <time itemprop="dateModified"> near the title as the publication date', () => {
+    const html = page(
+      '',
+      '<div class="post"><h1>Ebay ändert die Gebühren</h1><time itemprop="dateModified" class="hidden">2018-08-29 14:15:57</time><span class="v-box">22.06.2018 10:20</span><p>Text.</p></div>',
+      'de',
+    );
+    expect(meta(html, 'https://example.de/a', { timezone: 'Europe/Berlin', now: NOW }).publishedAt).toBe('2018-06-22T10:20:00+02:00');
+  });
+
+  it('takes the later printed date when the machine modification date confirms it (updated or republished)', () => {
+    const BERLIN: MetadataOptions = { timezone: 'Europe/Berlin', now: NOW };
+    const head = (modified: string) =>
+      '<meta property="article:published_time" content="2021-11-22T18:42:22+01:00">' +
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Wellness","datePublished":"2021-11-22T18:42:22+01:00"}</script>' +
+      `<meta property="article:modified_time" content="${modified}">`;
+    const body = '<article><h1>Wellness</h1><div class="byline"><span class="date">1. Januar 2023</span></div><p>Text.</p></article>';
+    expect(meta(page(head('2023-01-01T10:00:00+01:00'), body, 'de'), 'https://example.de/a', BERLIN).publishedAt).toBe('2023-01-01T00:00:00+01:00');
+    // No confirmation: the machine publication date keeps the vote.
+    expect(meta(page(head('2022-06-01T10:00:00+02:00'), body, 'de'), 'https://example.de/a', BERLIN).publishedAt).toBe('2021-11-22T18:42:22+01:00');
+  });
+
+  it('skips dates of a list of other items (<li> entries that each print a date)', () => {
+    const BERLIN: MetadataOptions = { timezone: 'Europe/Berlin', now: NOW };
+    // The list sits closer to the headline than the page's own date in the banner above it.
+    const html = (own: string, item: (d: string) => string) =>
+      page(
+        '',
+        `<div class="page"><div class="banner"><div class="c"><div class="r"><div class="col">${own}</div></div></div></div>
+         <div class="news"><div class="wrap"><div class="block"><h1>Das ändert sich 2023</h1><p>Text.</p></div>
+         <div class="more"><h4>Weitere Pressemitteilungen</h4><ul>${['10.08.2022 11:05', '04.08.2022 10:02', '28.06.2022 09:28']
+           .map((d) => `<li>${item(d)}<a href="/n">Andere Meldung</a></li>`)
+           .join('')}</ul></div></div></div></div>`,
+        'de',
+      );
+    const times = html('<time datetime="2022-12-12 12:22">12.12.2022 12:22</time>', (d) => `<time>${d}</time>`);
+    expect(meta(times, 'https://example.de/a', BERLIN).publishedAt).toBe('2022-12-12T12:22:00+01:00');
+    const spans = html('<span class="date">12.12.2022 12:22</span>', (d) => `<span class="date">${d}</span>`);
+    expect(meta(spans, 'https://example.de/a', BERLIN).publishedAt).toBe('2022-12-12T12:22:00+01:00');
   });
 
   it('reads a labelled date ("Ngày đăng:") and ignores a yearless day opening the report', () => {
