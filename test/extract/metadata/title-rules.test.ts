@@ -1,0 +1,25 @@
+import { load } from 'cheerio/slim';
+import { describe, expect, it } from 'vitest';
+import { extractMetadata, type MetadataOptions } from '../../../src/extract/metadata/index.ts';
+
+const OPTS: MetadataOptions = { timezone: 'Europe/Berlin', now: new Date('2026-03-10T05:00:00Z') };
+const URL_DE = 'https://www.beispiel.de/2022/01/artikel.html';
+
+function page(head: string, body: string): string {
+  return `<!doctype html><html lang="de"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+}
+const title = (head: string, body: string, url = URL_DE) => extractMetadata(load(page(head, body)), url, OPTS).title;
+
+describe('site identity of archived pages', () => {
+  it('knows the blog name heading of a web-archive copy by its link to the archived home page', () => {
+    const url = 'https://web.archive.org/web/20140226054445/http://www.kinoblog.example/2013/08/07/digitale-kinos/';
+    expect(
+      title(
+        '<title>Kino Blog Schweiz » Blog Archiv » Was ist Virales Marketing?</title>',
+        '<div id="header"><h1><a href="https://web.archive.org/web/20140226054445/http://www.kinoblog.example/">Kino Blog Schweiz</a></h1></div>' +
+          '<div class="post"><h2><a href="#">Was ist Virales Marketing?</a></h2><p>Text des Artikels.</p></div>',
+        url,
+      ),
+    ).toBe('Was ist Virales Marketing?');
+  });
+});
