@@ -19,6 +19,10 @@ function isLogoHeading(el: Element): boolean {
   return false;
 }
 
+// A heading styled as the kicker above the headline ("<h1 class="strapline">Strava-Update</h1><h2>Headline</h2>").
+const KICKER_HEADING = /kicker|strapline|dachzeile|overline|topline|roofline|eyebrow|spitzmarke/;
+const kickerHeading = (el: Element): boolean => KICKER_HEADING.test(classId(el));
+
 function inArticle(el: Element): boolean {
   for (let n: Element | null = el; n && n.type === 'tag'; n = n.parent as Element | null) {
     if (n.name === 'article' || n.name === 'main' || n.attribs.role === 'main' || /article|post|entry|content|story|detail/.test(classId(n))) return true;
@@ -28,7 +32,7 @@ function inArticle(el: Element): boolean {
 
 // Parts of a heading that are not the headline: kicker/overline, subtitle, hidden separators, dates, bylines and category labels.
 const HEADING_EXTRA =
-  /kicker|small|dachzeile|topline|overline|roofline|eyebrow|super-?title|sub-?title|sub-?headline|untertitel|spitzmarke|topic|label|category|rubric|flag|visually-?hidden|sr-only|screen-reader|byline|vcard|(?:^|[\s_-])(?:date|time|meta|author)(?:$|[\s_-])/;
+  /kicker|strapline|small|dachzeile|topline|overline|roofline|eyebrow|super-?title|sub-?title|sub-?headline|untertitel|spitzmarke|topic|label|category|rubric|flag|visually-?hidden|sr-only|screen-reader|byline|vcard|(?:^|[\s_-])(?:date|time|meta|author)(?:$|[\s_-])/;
 
 const notHeadline = (c: Element): boolean => c.name === 'small' || c.name === 'time' || HEADING_EXTRA.test(classId(c));
 
@@ -92,7 +96,7 @@ function headingCandidates($: CheerioAPI): Heading[] {
     if (el.type !== 'tag' || el.name === 'meta') return;
     const text = headingText($, el);
     if (!text || text.length > 300) return;
-    if (isLogoHeading(el) || hiddenHeading(el)) return;
+    if (isLogoHeading(el) || hiddenHeading(el) || kickerHeading(el)) return;
     let score = el.name === 'h1' ? 2 : 1;
     const marked = el.attribs.itemprop === 'headline' || HEADLINE.test(classId(el));
     if (el.attribs.itemprop === 'headline') score += 2;

@@ -23,3 +23,14 @@ describe('site identity of archived pages', () => {
     ).toBe('Was ist Virales Marketing?');
   });
 });
+
+describe('kicker headings', () => {
+  it('does not take a heading styled as the kicker (strapline, Dachzeile) for the headline', () => {
+    expect(
+      title(
+        '<title>Karten ab sofort mit mehr Infos - Routen-Update: Neue Funktionen</title>',
+        '<article><h1 class="strapline">Routen-Update: Neue Funktionen</h1><h2 class="title">Karten ab sofort mit mehr Infos</h2><p>Text des Artikels.</p></article>',
+      ),
+    ).toBe('Karten ab sofort mit mehr Infos');
+  });
+});
