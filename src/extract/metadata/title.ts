@@ -80,6 +80,9 @@ interface Heading {
   score: number;
   /** Inside article/main or a headline-classed element, or the page's only heading: the page says this is its title. */
   trusted: boolean;
+  /** Classed or itemprop'd as the headline. */
+  marked: boolean;
+  el: Element;
 }
 
 const HIDDEN_HEADING = /(?:^|[\s_-])(?:hidden|visually-?hidden|sr-only|screen-reader-text|invisible|d-none)(?:$|\s)/;
@@ -102,7 +105,7 @@ function headingCandidates($: CheerioAPI): Heading[] {
     if (el.attribs.itemprop === 'headline') score += 2;
     if (inArticle(el)) score += 1;
     if (HEADLINE.test(classId(el))) score += 1;
-    scored.push({ text, score: score - i * 0.01, trusted: marked || inArticle(el) });
+    scored.push({ text, score: score - i * 0.01, trusted: marked || inArticle(el), marked, el });
   });
   if (scored.length === 1) scored[0].trusted = true;
   return scored.sort((a, b) => b.score - a.score);
@@ -119,6 +122,11 @@ function secondaryHeadings($: CheerioAPI): string[] {
     if (t && t.length <= 300) out.push(t);
   }
   return out;
+}
+
+/** A heading that is one run of text, with no element of its own around part of its words. */
+function plainHeading($: CheerioAPI, heading: Element): boolean {
+  return !heading.children.some((c) => c.type === 'tag' && elementText($, c).length > 0);
 }
 
 /** "Headline - Site" / "Site | Headline" -> "Headline": drops leading and trailing segments that name the site. */
@@ -222,7 +230,7 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
   const metaTitles = metaTitleList($, article);
 
   // A heading confirmed by a metadata title (equal, or a prefix of it) is the cleanest form.
-  for (const { text: raw } of headings) {
+  for (const { text: raw, el, marked } of headings) {
     const h = stripSiteAffixes(raw, site);
     if (isSiteName(h, site)) continue;
     // A one-word heading ("News", "Blog") matching a segment of <title> is a section name, not the headline.
@@ -238,7 +246,9 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
       if (ks.length < 12 || isSiteName(s, site)) continue;
       // Heading = metadata title + more words: the metadata title was shortened, the heading is the headline.
       if (looseKey(h).startsWith(ks)) return h;
-      if (looseKey(h).includes(ks)) return s;
+      // Unless the page marks the heading as its headline and it is one run of text ("»Pure Leere«: Headline"): no
+      // markup sets the extra words apart, the metadata title is a shortened one.
+      if (looseKey(h).includes(ks)) return marked && plainHeading($, el) ? h : s;
     }
   }
   const secondary = secondaryHeadings($);

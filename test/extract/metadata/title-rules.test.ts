@@ -34,3 +34,23 @@ describe('kicker headings', () => {
     ).toBe('Karten ab sofort mit mehr Infos');
   });
 });
+
+describe('headings longer than the metadata title', () => {
+  it('keeps a headline-classed heading written as one run of text when the <title> leaves its opening out', () => {
+    expect(
+      title(
+        '<title>Kramer verpasst die Spiele in Peking - Skisport</title><meta property="og:site_name" content="Skisport">',
+        '<article><h1 class="entry-title">"Pure Leere": Kramer verpasst die Spiele in Peking</h1><p>Text des Artikels.</p></article>',
+      ),
+    ).toBe('"Pure Leere": Kramer verpasst die Spiele in Peking');
+  });
+
+  it('still takes the metadata title out of a heading whose extra words sit in elements of their own', () => {
+    expect(
+      title(
+        '<title>Kramer verpasst die Spiele in Peking - Skisport</title><meta property="og:site_name" content="Skisport">',
+        '<article><h1 class="entry-title"><span>Corona-Test positiv</span> Kramer verpasst die Spiele in Peking</h1><p>Text des Artikels.</p></article>',
+      ),
+    ).toBe('Kramer verpasst die Spiele in Peking');
+  });
+});
