@@ -95,8 +95,14 @@ function hiddenHeading(el: Element): boolean {
 
 function headingCandidates($: CheerioAPI): Heading[] {
   const scored: Heading[] = [];
-  documentElements($).filter((el) => el.name === 'h1' || el.attribs.itemprop === 'headline').forEach((el, i) => {
+  const found = documentElements($).filter((el) => el.name === 'h1' || el.attribs.itemprop === 'headline');
+  // itemprop="headline" on a list of teasers ("related posts") marks theirs, not this page's: no credit for it.
+  let claims = 0;
+  for (const el of found) if (el.attribs.itemprop === 'headline' && el.name !== 'meta') claims++;
+  const teasers = claims > 2;
+  found.forEach((el, i) => {
     if (el.type !== 'tag' || el.name === 'meta') return;
+    if (teasers && el.name !== 'h1') return;
     const text = headingText($, el);
     if (!text || text.length > 300) return;
     if (isLogoHeading(el) || hiddenHeading(el) || kickerHeading(el)) return;

@@ -54,3 +54,16 @@ describe('headings longer than the metadata title', () => {
     ).toBe('Kramer verpasst die Spiele in Peking');
   });
 });
+
+describe('itemprop="headline" on teasers', () => {
+  it('gives no headline credit to itemprop="headline" on a list of teasers', () => {
+    const teaser = (t: string) => `<h3 class="slide-entry-title" itemprop="headline"><a href="/${t.length}">${t}</a></h3>`;
+    expect(
+      title(
+        '<title>Zellwerk erhöht Kapazität - Batterie-News</title><meta property="og:site_name" content="Batterie-News">',
+        '<div class="entry-content"><h1>Zellwerk erhöht Kapazität in Tennessee</h1><p>Text des Artikels.</p></div>' +
+          `<div class="related">${teaser('Zellwerk erhöht Kapazität')}${teaser('Neue Fabrik in Ohio')}${teaser('Lithium wird knapp')}</div>`,
+      ),
+    ).toBe('Zellwerk erhöht Kapazität in Tennessee');
+  });
+});
