@@ -183,6 +183,18 @@ function wordCount(s: string): number {
   return UNSPACED_SCRIPT.test(s) ? Math.max(spaced, MIN_HEADLINE_WORDS) : spaced;
 }
 
+/**
+ * A one-word heading ("Chorgeschichte", "Design") is the page's title when nothing suggests a section label: it is the
+ * page's only heading or classed as its headline, and no metadata title lists it as one of its segments ("Literatur"
+ * in "Site | Kultur | Literatur | ...").
+ */
+function soleHeadingWord(h: string, headings: Heading[], metaTitles: string[]): boolean {
+  const top = headings[0];
+  if (!top.marked && headings.some((x) => x.text !== top.text)) return false;
+  const k = looseKey(h);
+  return !metaTitles.some((t) => t.split(SEPARATOR_G).some((seg) => looseKey(seg) === k));
+}
+
 function agrees(a: string, b: string): boolean {
   const ka = looseKey(a);
   const kb = looseKey(b);
@@ -269,7 +281,7 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
   const top = headings[0];
   if (top?.trusted) {
     const h = stripSiteAffixes(top.text, site);
-    if (!isSiteName(h, site) && wordCount(h) >= MIN_HEADLINE_WORDS) return h;
+    if (!isSiteName(h, site) && (wordCount(h) >= MIN_HEADLINE_WORDS || soleHeadingWord(h, headings, metaTitles))) return h;
   }
   for (const t of metaTitles) {
     const s = stripSiteAffixes(t, site);

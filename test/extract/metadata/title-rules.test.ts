@@ -67,3 +67,20 @@ describe('itemprop="headline" on teasers', () => {
     ).toBe('Zellwerk erhöht Kapazität in Tennessee');
   });
 });
+
+describe('one-word headings', () => {
+  it("takes the page's only heading even when it is one word", () => {
+    expect(
+      title('<title>Geschichte - Knabenchor Ulm</title>', '<div class="textarea"><h1>Chorgeschichte</h1><p>Text des Artikels.</p></div>'),
+    ).toBe('Chorgeschichte');
+  });
+
+  it('but not a one-word heading that the <title> lists as a section', () => {
+    expect(
+      title(
+        '<title>Magazin | Literatur | Buch der Woche: Ein Roman über Köln</title><meta property="og:title" content="Buch der Woche: Ein Roman über Köln">',
+        '<div class="unit"><h1>Literatur</h1></div><p>Text des Artikels.</p>',
+      ),
+    ).toBe('Buch der Woche: Ein Roman über Köln');
+  });
+});
