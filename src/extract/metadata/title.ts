@@ -117,6 +117,31 @@ function headingCandidates($: CheerioAPI): Heading[] {
   return scored.sort((a, b) => b.score - a.score);
 }
 
+const MIN_SEGMENT_KEY = 8;
+
+/**
+ * A page without h1: the first h2 that holds a segment of a metadata title plus a few words ("Bootsdienst Ausbildung"
+ * for "Feuerwehr Oldenburg - Ausbildung"). The <title> names the page with a shortened heading.
+ */
+function headingExtendingSegment($: CheerioAPI, site: SiteIdentity, metaTitles: string[]): string | null {
+  const keys: string[] = [];
+  for (const t of metaTitles) {
+    for (const seg of t.split(SEPARATOR_G)) {
+      const k = looseKey(seg);
+      if (k.length >= MIN_SEGMENT_KEY && !isSiteName(seg, site)) keys.push(k);
+    }
+  }
+  if (!keys.length) return null;
+  for (const el of documentElements($)) {
+    if (el.name !== 'h2' || hiddenHeading(el) || HIDDEN_CLASS.test(classId(el))) continue;
+    const t = elementText($, el);
+    const k = looseKey(t);
+    if (!k || k.length > 120) continue;
+    if (keys.some((seg) => k.includes(seg) && k.length <= 3 * seg.length) && !isSiteName(t, site)) return t;
+  }
+  return null;
+}
+
 function secondaryHeadings($: CheerioAPI): string[] {
   const out: string[] = [];
   for (const el of documentElements($)) {
@@ -276,6 +301,10 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
       const k = looseKey(h);
       if (k === looseKey(stripped) || stripped.split(SEPARATOR_G).some((seg) => looseKey(seg) === k)) return h;
     }
+  }
+  if (!headings.length) {
+    const h = headingExtendingSegment($, site, metaTitles);
+    if (h) return h;
   }
   // An article heading that reads like a headline beats a differently worded SEO title.
   const top = headings[0];

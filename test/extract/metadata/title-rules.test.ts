@@ -84,3 +84,14 @@ describe('one-word headings', () => {
     ).toBe('Buch der Woche: Ein Roman über Köln');
   });
 });
+
+describe('pages without h1', () => {
+  it('takes the first h2 that holds a <title> segment plus a few words', () => {
+    expect(
+      title(
+        '<title>Feuerwehr Musterstadt - Ausbildung</title>',
+        '<div class="nav"><h2 class="sr-only">Ausbildung Navigation</h2></div><div><h2>Bootsdienst Ausbildung</h2><p>Text des Artikels.</p></div>',
+      ),
+    ).toBe('Bootsdienst Ausbildung');
+  });
+});
