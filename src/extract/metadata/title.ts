@@ -118,10 +118,12 @@ function headingCandidates($: CheerioAPI): Heading[] {
 }
 
 const MIN_SEGMENT_KEY = 8;
+const MIN_TAILED_KEY = 12;
 
 /**
  * A page without h1: the first h2 that holds a segment of a metadata title plus a few words ("Bootsdienst Ausbildung"
- * for "Feuerwehr Oldenburg - Ausbildung"). The <title> names the page with a shortened heading.
+ * for "Feuerwehr Oldenburg - Ausbildung"), or most of a segment that adds a tail. The <title> names the page with a
+ * shortened or annotated form of the heading.
  */
 function headingExtendingSegment($: CheerioAPI, site: SiteIdentity, metaTitles: string[]): string | null {
   const keys: string[] = [];
@@ -137,7 +139,10 @@ function headingExtendingSegment($: CheerioAPI, site: SiteIdentity, metaTitles: 
     const t = elementText($, el);
     const k = looseKey(t);
     if (!k || k.length > 120) continue;
-    if (keys.some((seg) => k.includes(seg) && k.length <= 3 * seg.length) && !isSiteName(t, site)) return t;
+    // The heading extends the segment, or the segment adds a tail to it ("Der historische Purzelbaum (2021/5)").
+    const fits = (seg: string): boolean =>
+      (k.includes(seg) && k.length <= 3 * seg.length) || (k.length >= MIN_TAILED_KEY && seg.startsWith(k) && k.length * 3 >= seg.length * 2);
+    if (keys.some(fits) && !isSiteName(t, site)) return t;
   }
   return null;
 }

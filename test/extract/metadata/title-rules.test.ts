@@ -94,4 +94,13 @@ describe('pages without h1', () => {
       ),
     ).toBe('Bootsdienst Ausbildung');
   });
+
+  it('takes an h2 that is the <title> without a tail the page does not print', () => {
+    expect(
+      title(
+        '<meta property="og:title" content="Der historische Purzelbaum (2021/5)">',
+        '<div><h2> Der historische Purzelbaum </h2><p>Text des Artikels.</p></div>',
+      ),
+    ).toBe('Der historische Purzelbaum');
+  });
 });
