@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
-import { classId, cleanText, documentElements, documentTitle, elementText, hasWord, metaContent } from './dom.ts';
+import { classId, cleanText, documentElements, documentTitle, elementText, elementTextWithin, hasWord, metaContent } from './dom.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
 
@@ -145,6 +145,28 @@ function headingExtendingSegment($: CheerioAPI, site: SiteIdentity, metaTitles: 
     if (keys.some(fits) && !isSiteName(t, site)) return t;
   }
   return null;
+}
+
+// "Kicker: Headline" in a metadata title; the kicker is short.
+const KICKER_PREFIX = /^(.{2,60}?)(?::\s+|\s+[-–—|]\s+)(.+)$/su;
+const KICKER_CLASS = /kicker|dachzeile|topline|overline|roofline|eyebrow|super-?title|sub-?title|spitzmarke|strapline/;
+
+/**
+ * "Industriell revolutioniert?: Anno 1800 Beta" -> "Anno 1800 Beta" when the page prints "Industriell revolutioniert?"
+ * in an element of its own classed as kicker or subtitle: the metadata title glued the kicker to the headline.
+ */
+function withoutPrintedKicker($: CheerioAPI, title: string): string {
+  const m = KICKER_PREFIX.exec(title);
+  if (!m) return title;
+  const key = looseKey(m[1]);
+  if (!key || looseKey(m[2]).length < MIN_SEGMENT_KEY) return title;
+  for (const el of documentElements($)) {
+    const cls = el.attribs.class;
+    if (!cls || !KICKER_CLASS.test(cls.toLowerCase())) continue;
+    const text = elementTextWithin($, el, 2 * m[1].length + 20);
+    if (text !== null && looseKey(text) === key) return m[2].trim();
+  }
+  return title;
 }
 
 function secondaryHeadings($: CheerioAPI): string[] {
@@ -319,7 +341,7 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
   }
   for (const t of metaTitles) {
     const s = stripSiteAffixes(t, site);
-    if (s && !isSiteName(s, site)) return s;
+    if (s && !isSiteName(s, site)) return withoutPrintedKicker($, s);
   }
   const h = headings.map((x) => stripSiteAffixes(x.text, site)).find((x) => !isSiteName(x, site)) ?? secondary[0];
   return h ?? (metaTitles[0] || null);

@@ -104,3 +104,20 @@ describe('pages without h1', () => {
     ).toBe('Der historische Purzelbaum');
   });
 });
+
+describe('kickers glued to the metadata title', () => {
+  it('drops a kicker the page prints in an element of its own', () => {
+    expect(
+      title(
+        '<meta property="og:title" content="Industriell revolutioniert?: Aufbauspiel 1800 Beta">',
+        '<div class="review"><span class="subtitle">Industriell revolutioniert?</span><span class="title">Aufbauspiel 1800 Beta</span><p>Text des Artikels.</p></div>',
+      ),
+    ).toBe('Aufbauspiel 1800 Beta');
+  });
+
+  it('keeps "Kicker: Headline" when the page does not set the kicker apart', () => {
+    expect(
+      title('<meta property="og:title" content="Industriell revolutioniert?: Aufbauspiel 1800 Beta">', '<div><p>Text des Artikels.</p></div>'),
+    ).toBe('Industriell revolutioniert?: Aufbauspiel 1800 Beta');
+  });
+});
