@@ -267,8 +267,20 @@ function trimSeparators(title: string | null): string | null {
   return t || title;
 }
 
+// A full numeric date ("23.01.2022", "2022-01-23", "23/01/2022") set off from the headline by a separator.
+const DATE = String.raw`(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{4}|\d{4}-\d{2}-\d{2})`;
+const LEADING_DATE = new RegExp(`^${DATE}\\s+[|\\-–—·•:/]\\s+(?=\\S)`, 'u');
+const TRAILING_DATE = new RegExp(`(?<=\\S)\\s+[|\\-–—·•:/]\\s+${DATE}$`, 'u');
+
+/** "23.01.2022 - Wierer jubelt" -> "Wierer jubelt": the publication date printed with the headline is no part of it. */
+function withoutDate(title: string | null): string | null {
+  if (!title || !/\d{4}/.test(title)) return title;
+  const t = title.replace(LEADING_DATE, '').replace(TRAILING_DATE, '');
+  return t.length >= 8 ? t : title;
+}
+
 export function extractTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefined): string | null {
-  const title = trimSeparators(pickTitle($, site, article));
+  const title = trimSeparators(withoutDate(pickTitle($, site, article)));
   return title && shouting(title) ? (casedVariant($, site, article, title) ?? title) : title;
 }
 

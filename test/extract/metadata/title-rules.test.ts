@@ -121,3 +121,19 @@ describe('kickers glued to the metadata title', () => {
     ).toBe('Industriell revolutioniert?: Aufbauspiel 1800 Beta');
   });
 });
+
+describe('dates printed with the headline', () => {
+  it('drops a full date set off from the headline by a separator', () => {
+    expect(title('<title>23.01.2022 - Wierer darf beim Abschluss noch jubeln</title>', '<p>Text des Artikels.</p>')).toBe(
+      'Wierer darf beim Abschluss noch jubeln',
+    );
+    expect(title('<title>Wierer darf beim Abschluss noch jubeln | 2022-01-23</title>', '<p>Text des Artikels.</p>')).toBe(
+      'Wierer darf beim Abschluss noch jubeln',
+    );
+  });
+
+  it('keeps dates that belong to the headline', () => {
+    expect(title('<title>30.11. | Buch der Woche</title>', '<p>Text des Artikels.</p>')).toBe('30.11. | Buch der Woche');
+    expect(title('<title>Was sich am 01.01.2023 ändert</title>', '<p>Text des Artikels.</p>')).toBe('Was sich am 01.01.2023 ändert');
+  });
+});
