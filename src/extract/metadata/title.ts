@@ -147,6 +147,45 @@ function headingExtendingSegment($: CheerioAPI, site: SiteIdentity, metaTitles: 
   return null;
 }
 
+const MAX_SECTION_CHARS = 40;
+
+/**
+ * "Club - Headline - Presse - News" -> "Headline": end segments that the page prints as link texts (menu, breadcrumb,
+ * section links) or that name the site are navigation, not headline. The longest segment must be none of these, and stays.
+ */
+function withoutLinkedSections($: CheerioAPI, title: string, site: SiteIdentity): string {
+  const pieces = title.split(SEPARATOR_CAPTURE);
+  if (pieces.length < 5) return title;
+  const segs: number[] = [];
+  for (let i = 0; i < pieces.length; i += 2) segs.push(looseKey(pieces[i]).length);
+  const longest = segs.indexOf(Math.max(...segs)) * 2;
+  const wanted = new Set<string>();
+  for (let i = 0; i < pieces.length; i += 2) if (pieces[i].length <= MAX_SECTION_CHARS) wanted.add(looseKey(pieces[i]));
+  const linked = new Set<string>();
+  for (const el of documentElements($)) {
+    if (el.name !== 'a' || el.attribs.href === undefined) continue;
+    const text = elementTextWithin($, el, MAX_SECTION_CHARS);
+    if (text === null) continue;
+    const k = looseKey(text);
+    if (wanted.has(k)) linked.add(k);
+  }
+  const nav = (i: number): boolean => linked.has(looseKey(pieces[i])) || isSiteNamePart(pieces[i], site);
+  // The longest segment a link text or the site's name too: nothing here tells the headline apart.
+  if (nav(longest)) return title;
+  let first = 0;
+  let last = pieces.length - 1;
+  while (last > longest && nav(last)) last -= 2;
+  while (first < longest && nav(first)) first += 2;
+  return pieces.slice(first, last + 1).join('').trim() || title;
+}
+
+/** A segment holding the host's name among a few more words ("EFC Bayrische Bembel Regensburg" on bayrische-bembel.de). */
+function isSiteNamePart(segment: string, site: SiteIdentity): boolean {
+  if (isSiteName(segment, site)) return true;
+  const k = looseKey(segment);
+  return site.hostKeys.some((h) => h.length >= 8 && k.includes(h) && k.length <= h.length + 20);
+}
+
 // "Kicker: Headline" in a metadata title; the kicker is short.
 const KICKER_PREFIX = /^(.{2,60}?)(?::\s+|\s+[-–—|]\s+)(.+)$/su;
 const KICKER_CLASS = /kicker|dachzeile|topline|overline|roofline|eyebrow|super-?title|sub-?title|spitzmarke|strapline/;
@@ -353,7 +392,7 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
   }
   for (const t of metaTitles) {
     const s = stripSiteAffixes(t, site);
-    if (s && !isSiteName(s, site)) return withoutPrintedKicker($, s);
+    if (s && !isSiteName(s, site)) return withoutPrintedKicker($, withoutLinkedSections($, s, site));
   }
   const h = headings.map((x) => stripSiteAffixes(x.text, site)).find((x) => !isSiteName(x, site)) ?? secondary[0];
   return h ?? (metaTitles[0] || null);

@@ -137,3 +137,22 @@ describe('dates printed with the headline', () => {
     expect(title('<title>Was sich am 01.01.2023 ändert</title>', '<p>Text des Artikels.</p>')).toBe('Was sich am 01.01.2023 ändert');
   });
 });
+
+describe('navigation segments in <title>', () => {
+  const head = '<title>EFC Fanclub Beispielstadt Ulm - Eintracht stellt Weichen für die Zukunft - Eintracht Presse - News</title>';
+  it('drops end segments the page prints as link texts, and one holding the host name', () => {
+    expect(
+      title(
+        head,
+        '<div class="menu"><a href="/news/">News</a> <a href="/news/?topic=3">Eintracht Presse</a></div><p>Text des Artikels.</p>',
+        'http://fanclub-beispielstadt.de/news/article.php?id=504',
+      ),
+    ).toBe('Eintracht stellt Weichen für die Zukunft');
+  });
+
+  it('keeps them when the page does not link them', () => {
+    expect(title(head, '<p>Text des Artikels.</p>', 'http://example.org/news/article.php?id=504')).toBe(
+      'EFC Fanclub Beispielstadt Ulm - Eintracht stellt Weichen für die Zukunft - Eintracht Presse - News',
+    );
+  });
+});
