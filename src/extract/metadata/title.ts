@@ -85,7 +85,7 @@ interface Heading {
   el: Element;
 }
 
-const HIDDEN_HEADING = /(?:^|[\s_-])(?:hidden|visually-?hidden|sr-only|screen-reader-text|invisible|d-none)(?:$|\s)/;
+const HIDDEN_HEADING = /(?:^|[\s_-])(?:hidden|visually-?hidden|sr-only|screen-reader-text|invisible|d-none|text-hide)(?:$|\s)/;
 
 /** A heading kept for search engines or screen readers ("<h1 class="pagetitle hidden">News</h1>"), not shown. */
 function hiddenHeading(el: Element): boolean {
@@ -206,6 +206,17 @@ function withoutPrintedKicker($: CheerioAPI, title: string): string {
     if (text !== null && looseKey(text) === key) return m[2].trim();
   }
   return title;
+}
+
+/** A page without h1: its first visible h2 inside the article (<article>, <main>, or an article-classed block) heads it. */
+function firstArticleHeading($: CheerioAPI, site: SiteIdentity): string | null {
+  for (const el of documentElements($)) {
+    if (el.name !== 'h2' || hiddenHeading(el) || HIDDEN_CLASS.test(classId(el)) || !inArticle(el)) continue;
+    const t = elementText($, el);
+    if (!t || t.length > 300) continue;
+    return wordCount(t) >= MIN_HEADLINE_WORDS && !isSiteName(t, site) ? t : null;
+  }
+  return null;
 }
 
 function secondaryHeadings($: CheerioAPI): string[] {
@@ -381,7 +392,7 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
     }
   }
   if (!headings.length) {
-    const h = headingExtendingSegment($, site, metaTitles);
+    const h = headingExtendingSegment($, site, metaTitles) ?? firstArticleHeading($, site);
     if (h) return h;
   }
   // An article heading that reads like a headline beats a differently worded SEO title.

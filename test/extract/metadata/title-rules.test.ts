@@ -95,6 +95,25 @@ describe('pages without h1', () => {
     ).toBe('Bootsdienst Ausbildung');
   });
 
+  it("takes the first visible h2 of the article over an SEO <title> it does not match", () => {
+    expect(
+      title(
+        '<title>Wochenbericht 14. - 20. Januar 2022 - Lawinendienst</title>',
+        '<header><h2 class="sr-only">Hauptnavigation</h2></header><main><article><header><h2>Schwache Profile – günstige Lawinensituation</h2></header>' +
+          '<p>Text des Artikels.</p><h2>Rückblick</h2></article></main>',
+      ),
+    ).toBe('Schwache Profile – günstige Lawinensituation');
+  });
+
+  it('skips a heading hidden with Bootstrap\'s text-hide', () => {
+    expect(
+      title(
+        '<title>Wochenbericht 14. - 20. Januar 2022 - Lawinendienst</title>',
+        '<main><h2 class="text-hide">Hauptinhalt der Seite</h2><article><h2>Schwache Profile – günstige Lawinensituation</h2><p>Text des Artikels.</p></article></main>',
+      ),
+    ).toBe('Schwache Profile – günstige Lawinensituation');
+  });
+
   it('takes an h2 that is the <title> without a tail the page does not print', () => {
     expect(
       title(
