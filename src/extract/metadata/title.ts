@@ -293,8 +293,13 @@ function wordCount(s: string): number {
 function soleHeadingWord(h: string, headings: Heading[], metaTitles: string[]): boolean {
   const top = headings[0];
   if (!top.marked && headings.some((x) => x.text !== top.text)) return false;
-  const k = looseKey(h);
-  return !metaTitles.some((t) => t.split(SEPARATOR_G).some((seg) => looseKey(seg) === k));
+  return !listedSegment(h, metaTitles);
+}
+
+/** Whether a metadata title lists `text` as one of its segments. */
+function listedSegment(text: string, metaTitles: string[]): boolean {
+  const k = looseKey(text);
+  return metaTitles.some((t) => t.split(SEPARATOR_G).some((seg) => looseKey(seg) === k));
 }
 
 function agrees(a: string, b: string): boolean {
@@ -391,7 +396,9 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
       if (k === looseKey(stripped) || stripped.split(SEPARATOR_G).some((seg) => looseKey(seg) === k)) return h;
     }
   }
-  if (!headings.length) {
+  // One-word h1s that are labels ("Literatur" listed in the <title>, "Page" / "User" outside the article) head no article.
+  const label = (x: Heading): boolean => wordCount(x.text) < 2 && (!x.trusted || listedSegment(x.text, metaTitles));
+  if (headings.every(label)) {
     const h = headingExtendingSegment($, site, metaTitles) ?? firstArticleHeading($, site);
     if (h) return h;
   }

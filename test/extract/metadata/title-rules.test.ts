@@ -114,6 +114,15 @@ describe('pages without h1', () => {
     ).toBe('Schwache Profile – günstige Lawinensituation');
   });
 
+  it('treats one-word label h1s outside the article as no h1', () => {
+    expect(
+      title(
+        '<title>Einsteiger/Download - Python Wiki</title>',
+        '<div class="sidepanel"><h1>Seite</h1><ul><li>Bearbeiten</li></ul><h1>Benutzer</h1></div><div id="content"><h2>Python herunterladen</h2><p>Text des Artikels.</p></div>',
+      ),
+    ).toBe('Python herunterladen');
+  });
+
   it('takes an h2 that is the <title> without a tail the page does not print', () => {
     expect(
       title(
