@@ -208,13 +208,31 @@ function withoutPrintedKicker($: CheerioAPI, title: string): string {
   return title;
 }
 
-/** A page without h1: its first visible h2 inside the article (<article>, <main>, or an article-classed block) heads it. */
+const OPENING_TEXT = 150;
+
+/**
+ * A page without h1: its first visible h2 inside the article (<article>, <main>, or an article-classed block) heads it,
+ * if it opens the text: an h2 after a paragraph of its <article>/<main> is a section heading ("Leave a comment").
+ */
 function firstArticleHeading($: CheerioAPI, site: SiteIdentity): string | null {
-  for (const el of documentElements($)) {
+  const all = documentElements($);
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i];
     if (el.name !== 'h2' || hiddenHeading(el) || HIDDEN_CLASS.test(classId(el)) || !inArticle(el)) continue;
     const t = elementText($, el);
     if (!t || t.length > 300) continue;
-    return wordCount(t) >= MIN_HEADLINE_WORDS && !isSiteName(t, site) ? t : null;
+    if (wordCount(t) < MIN_HEADLINE_WORDS || isSiteName(t, site)) return null;
+    let box: Element | null = el.parent as Element | null;
+    while (box && box.type === 'tag' && box.name !== 'article' && box.name !== 'main' && box.attribs.role !== 'main') box = box.parent as Element | null;
+    if (box && box.type === 'tag') {
+      // Elements between the container's start and the heading are the container's content before it.
+      for (let k = i - 1; k >= 0 && all[k] !== box; k--) {
+        if (all[k].name !== 'p') continue;
+        const text = elementTextWithin($, all[k], OPENING_TEXT);
+        if (text === null || text.length >= OPENING_TEXT) return null;
+      }
+    }
+    return t;
   }
   return null;
 }

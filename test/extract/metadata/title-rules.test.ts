@@ -105,6 +105,13 @@ describe('pages without h1', () => {
     ).toBe('Schwache Profile – günstige Lawinensituation');
   });
 
+  it('but not an h2 that follows the article text (a section or comment heading)', () => {
+    const text = 'Die Lawinensituation blieb in der ganzen Woche günstig, nur in den Hochlagen gab es einzelne schwache Schichten, die beobachtet werden mussten, vor allem im Norden.';
+    expect(
+      title('<title>Wochenbericht Januar 2022 - Lawinendienst</title>', `<main><article><p>${text}</p><h2>Schreibe einen Kommentar</h2></article></main>`),
+    ).toBe('Wochenbericht Januar 2022 - Lawinendienst');
+  });
+
   it('skips a heading hidden with Bootstrap\'s text-hide', () => {
     expect(
       title(
