@@ -23,6 +23,16 @@ function isLogoHeading(el: Element): boolean {
 const KICKER_HEADING = /kicker|strapline|dachzeile|overline|topline|roofline|eyebrow|spitzmarke/;
 const kickerHeading = (el: Element): boolean => KICKER_HEADING.test(classId(el));
 
+const SHARE_BOX = /(?:^|[\s_-])(?:share|sharing|social)(?:$|[\s_-]|articles?\b)/;
+
+/** A heading inside a share-this-article box repeats the headline for the share dialog; the page prints it elsewhere. */
+function inShareBox(el: Element): boolean {
+  for (let n = el.parent as Element | null, depth = 0; n && n.type === 'tag' && depth < 2; n = n.parent as Element | null, depth++) {
+    if (SHARE_BOX.test(classId(n))) return true;
+  }
+  return false;
+}
+
 function inArticle(el: Element): boolean {
   for (let n: Element | null = el; n && n.type === 'tag'; n = n.parent as Element | null) {
     if (n.name === 'article' || n.name === 'main' || n.attribs.role === 'main' || /article|post|entry|content|story|detail/.test(classId(n))) return true;
@@ -105,7 +115,7 @@ function headingCandidates($: CheerioAPI): Heading[] {
     if (teasers && el.name !== 'h1') return;
     const text = headingText($, el);
     if (!text || text.length > 300) return;
-    if (isLogoHeading(el) || hiddenHeading(el) || kickerHeading(el)) return;
+    if (isLogoHeading(el) || hiddenHeading(el) || kickerHeading(el) || inShareBox(el)) return;
     let score = el.name === 'h1' ? 2 : 1;
     const marked = el.attribs.itemprop === 'headline' || HEADLINE.test(classId(el));
     if (el.attribs.itemprop === 'headline') score += 2;

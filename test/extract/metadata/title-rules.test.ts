@@ -191,3 +191,15 @@ describe('navigation segments in <title>', () => {
     );
   });
 });
+
+describe('share boxes', () => {
+  it('does not take the heading of a share-this-article box for the headline', () => {
+    expect(
+      title(
+        '<meta property="og:title" content="Koch tritt Kampagne gegen Billigimporte bei">',
+        '<div class="article-text"><h2>Kampf gegen Billigimporte: Koch und Trainer fordern Einfuhrstopp für minderwertige Lebensmittel</h2>' +
+          '<div class="shareArticles"><h1>Koch tritt Kampagne gegen Billigimporte bei</h1><a href="#">Teilen</a></div><p>Text des Artikels.</p></div>',
+      ),
+    ).toBe('Kampf gegen Billigimporte: Koch und Trainer fordern Einfuhrstopp für minderwertige Lebensmittel');
+  });
+});
