@@ -150,7 +150,7 @@ function homeLinkNames($: CheerioAPI, url: string): string[] {
     if (!isHome && ((cls === undefined && el.attribs.id === undefined) || !LOGO_CLASS.test(`${cls ?? ''} ${el.attribs.id ?? ''}`.toLowerCase()))) continue;
     for (const v of [$(el).text(), el.attribs.title, firstDescendant(el, (d) => d.name === 'img')?.attribs.alt]) {
       const t = cleanText(v);
-      if (t && t.length <= 60 && !/^(?:home|startseite|trang chủ|accueil|inicio|zur startseite|logo)$/i.test(t)) out.push(t);
+      if (t && t.length <= 60 && !/^(?:home|startseite|trang chủ|accueil|inicio|zur startseite|logo|willkommen|welcome|bienvenue|bienvenido|benvenuto)$/i.test(t)) out.push(t);
     }
   }
   return out;

@@ -203,3 +203,16 @@ describe('share boxes', () => {
     ).toBe('Kampf gegen Billigimporte: Koch und Trainer fordern Einfuhrstopp für minderwertige Lebensmittel');
   });
 });
+
+describe('home link labels', () => {
+  it('does not take a greeting on the home link ("Willkommen") for the site name', () => {
+    expect(
+      title(
+        '<title>Kanzlei Muster</title>',
+        '<ul class="nav"><li><a href="/index.html">Willkommen</a></li><li><a href="/kontakt.html">Kontakt</a></li></ul>' +
+          '<div class="col"><h1>Willkommen!</h1><p>Text des Artikels.</p></div>',
+        'https://kanzlei-muster.de/index.html',
+      ),
+    ).toBe('Willkommen!');
+  });
+});
