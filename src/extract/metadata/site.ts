@@ -146,6 +146,8 @@ function homeLinkNames($: CheerioAPI, url: string): string[] {
       }
       if (el.attribs.rel?.includes('home')) isHome = true;
     }
+    // A brand-classed link that goes nowhere ("#") labels a page-level menu (the current spot, the section), not the site.
+    if (!isHome && el.name === 'a' && /^(?:#|javascript:)/i.test(href)) continue;
     // Most links carry neither class nor id: LOGO_CLASS cannot match the bare " " their key would be.
     if (!isHome && ((cls === undefined && el.attribs.id === undefined) || !LOGO_CLASS.test(`${cls ?? ''} ${el.attribs.id ?? ''}`.toLowerCase()))) continue;
     for (const v of [$(el).text(), el.attribs.title, firstDescendant(el, (d) => d.name === 'img')?.attribs.alt]) {

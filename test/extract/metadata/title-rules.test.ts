@@ -216,3 +216,15 @@ describe('home link labels', () => {
     ).toBe('Willkommen!');
   });
 });
+
+describe('brand links that go nowhere', () => {
+  it('does not take the text of a brand-classed link to "#" for the site name', () => {
+    expect(
+      title(
+        '<title>Radwege! Ischgl</title>',
+        '<nav><a class="navbar-brand" href="#">Ischgl</a></nav><main><div class="col"><h1>Ischgl</h1><p>Text des Artikels.</p></div></main>',
+        'https://radwege.example/region/ischgl/',
+      ),
+    ).toBe('Ischgl');
+  });
+});
