@@ -421,7 +421,11 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
     const stripped = stripSiteAffixes(t, site);
     for (const h of secondary) {
       const k = looseKey(h);
-      if (k === looseKey(stripped) || stripped.split(SEPARATOR_G).some((seg) => looseKey(seg) === k)) return h;
+      if (k === looseKey(stripped)) return h;
+      // A one-word heading that is one of a list of segments names a section or keyword ("Drucker • Etiketten • Service");
+      // beside just one other segment ("»frag.jetzt« – ARSnova") it is the headline.
+      const segments = stripped.split(SEPARATOR_G);
+      if ((segments.length <= 2 || wordCount(h) >= MIN_HEADLINE_WORDS) && segments.some((seg) => looseKey(seg) === k)) return h;
     }
   }
   // One-word h1s that are labels ("Literatur" listed in the <title>, "Page" / "User" outside the article) head no article.

@@ -228,3 +228,20 @@ describe('brand links that go nowhere', () => {
     ).toBe('Ischgl');
   });
 });
+
+describe('one-word secondary headings', () => {
+  it('does not take a one-word h2 that is one keyword of a <title> list for the title', () => {
+    expect(
+      title(
+        '<title>Drucker • Etiketten • Service | Muster AG</title><meta property="og:site_name" content="Muster AG">',
+        '<main><div class="wrapper"><h1>Drucklösungen vom Experten!</h1><p>Text des Artikels.</p><h2>Etiketten</h2></div></main>',
+      ),
+    ).toBe('Drucklösungen vom Experten!');
+  });
+
+  it('still takes a one-word h2 that is the <title> beside the site name', () => {
+    expect(
+      title('<title>»frag.jetzt« – Lernplattform</title>', '<main><article><h2>»frag.jetzt«</h2><p>Text des Artikels.</p></article></main>'),
+    ).toBe('»frag.jetzt«');
+  });
+});
