@@ -330,6 +330,21 @@ function listedSegment(text: string, metaTitles: string[]): boolean {
   return metaTitles.some((t) => t.split(SEPARATOR_G).some((seg) => looseKey(seg) === k));
 }
 
+const wordsOf = (s: string): string[] => s.split(/\s+/).map(looseKey).filter(Boolean);
+
+/**
+ * The heading's words, in order, make up most of a <title> segment that adds a word or two ("Parallels Desktop 15 for
+ * Mac" in "Parallels Desktop 15 Virtual Machine for Mac"): the SEO form of the same headline.
+ */
+function wordsWithin(heading: string, segment: string): boolean {
+  const hw = wordsOf(heading);
+  const sw = wordsOf(segment);
+  if (hw.length < 3 || hw.length >= sw.length || hw.length * 3 < sw.length * 2) return false;
+  let j = 0;
+  for (const w of sw) if (j < hw.length && w === hw[j]) j++;
+  return j === hw.length;
+}
+
 function agrees(a: string, b: string): boolean {
   const ka = looseKey(a);
   const kb = looseKey(b);
@@ -402,7 +417,7 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
     const oneWord = wordCount(h) < 2;
     for (const t of metaTitles) {
       if (agrees(h, t) || agrees(h, stripSiteAffixes(t, site))) return h;
-      if (!oneWord && t.split(SEPARATOR_G).some((seg) => looseKey(seg) === looseKey(h))) return h;
+      if (!oneWord && t.split(SEPARATOR_G).some((seg) => looseKey(seg) === looseKey(h) || wordsWithin(h, seg))) return h;
     }
     // A heading that also prints a kicker or subtitle in unmarked spans: the metadata title is the headline inside it.
     for (const t of metaTitles) {

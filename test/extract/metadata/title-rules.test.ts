@@ -245,3 +245,15 @@ describe('one-word secondary headings', () => {
     ).toBe('»frag.jetzt«');
   });
 });
+
+describe('SEO words added to the heading', () => {
+  it('confirms a heading whose words, in order, make up most of a <title> segment', () => {
+    expect(
+      title(
+        '<title>Windows auf dem Mac - Musterdesk 15 Virtuelle Maschine für Mac</title>',
+        '<main><header><h1>Musterdesk 15 für Mac</h1><h3>Windows auf dem Mac</h3></header><p>Text des Artikels.</p>' +
+          '<section><h2>Windows auf dem Mac</h2><p>Jetzt testen.</p></section></main>',
+      ),
+    ).toBe('Musterdesk 15 für Mac');
+  });
+});
