@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
-import { classId, cleanText, documentElements, documentTitle, elementText, elementTextWithin, hasWord, metaContent } from './dom.ts';
+import { classId, cleanText, documentElements, documentTitle, elementText, elementTextWithin, firstDescendant, hasWord, metaContent } from './dom.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
 
@@ -247,6 +247,18 @@ function firstArticleHeading($: CheerioAPI, site: SiteIdentity): string | null {
   return null;
 }
 
+/** An h2 of the article, not a link to elsewhere (a teaser), whose text is one of `keys`. */
+function articleHeadingEqualTo($: CheerioAPI, keys: string[]): string | null {
+  if (!keys.length) return null;
+  for (const el of documentElements($)) {
+    if (el.name !== 'h2' || hiddenHeading(el) || !inArticle(el)) continue;
+    if (firstDescendant(el, (d) => d.name === 'a' && !!d.attribs.href)) continue;
+    const t = elementText($, el);
+    if (t.length <= 300 && keys.includes(looseKey(t))) return t;
+  }
+  return null;
+}
+
 function secondaryHeadings($: CheerioAPI): string[] {
   const out: string[] = [];
   for (const el of documentElements($)) {
@@ -409,6 +421,13 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
   const headings = headingCandidates($);
   const metaTitles = metaTitleList($, article);
 
+  // No h1 equals a metadata title, but an article h2 does: that one is the headline, not an h1 that merely starts a
+  // longer <title> ("Betriebliche Altersvorsorge" h1, "Mit Hilfe des Chefs für die Rente sparen" h2 = og:title).
+  const strippedKeys = metaTitles.map((t) => looseKey(stripSiteAffixes(t, site))).filter((k) => k.length >= MIN_TAILED_KEY);
+  if (headings.length && !headings.some((x) => strippedKeys.includes(looseKey(stripSiteAffixes(x.text, site))))) {
+    const h = articleHeadingEqualTo($, strippedKeys);
+    if (h) return h;
+  }
   // A heading confirmed by a metadata title (equal, or a prefix of it) is the cleanest form.
   for (const { text: raw, el, marked } of headings) {
     const h = stripSiteAffixes(raw, site);

@@ -257,3 +257,23 @@ describe('SEO words added to the heading', () => {
     ).toBe('Musterdesk 15 für Mac');
   });
 });
+
+describe('exact metadata matches', () => {
+  it('prefers an article h2 equal to og:title over an h1 that only opens a longer <title>', () => {
+    expect(
+      title(
+        '<title>Betriebsrente (bAV) - Wann lohnt sie sich? - Ratgeber</title><meta property="og:title" content="Mit Hilfe des Chefs für die Rente sparen">',
+        '<article><header><h1>Betriebsrente</h1><h2>Mit Hilfe des Chefs für die Rente sparen</h2></header><p>Text des Artikels.</p></article>',
+      ),
+    ).toBe('Mit Hilfe des Chefs für die Rente sparen');
+  });
+
+  it('keeps an h1 that equals a metadata title', () => {
+    expect(
+      title(
+        '<title>Tote Tauben im Dome gefunden | Zeitung</title><meta property="og:site_name" content="Zeitung"><meta property="og:title" content="Düsseldorf: Tauben im Dome – Anzeige erstattet">',
+        '<nav class="breadcrumb"><ol><li><h1>Tote Tauben im Dome gefunden</h1></li></ol></nav><article><h2>Düsseldorf: Tauben im Dome – Anzeige erstattet</h2><p>Text des Artikels.</p></article>',
+      ),
+    ).toBe('Tote Tauben im Dome gefunden');
+  });
+});
