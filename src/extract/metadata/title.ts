@@ -411,6 +411,25 @@ function casedVariant($: CheerioAPI, site: SiteIdentity, article: LdNode | undef
   return null;
 }
 
+/**
+ * JSON-LD that files the kicker as `headline` and the headline as `alternativeHeadline`, as og:title / <title> show
+ * by printing "headline: alternativeHeadline" ("Vanlife in Schweden: Skandinavien im Wohnmobil erleben"): the
+ * alternative headline is the headline.
+ */
+function kickerInHeadline($: CheerioAPI, site: SiteIdentity, article: LdNode | undefined): string | null {
+  const kicker = cleanText(ldString(article?.headline));
+  const rest = cleanText(ldString(article?.alternativeHeadline));
+  if (!kicker || !rest || kicker.length >= rest.length) return null;
+  const composed = looseKey(kicker + rest);
+  for (const t of [metaContent($, ['og:title']), documentTitle($)]) {
+    if (!t) continue;
+    const s = stripSiteAffixes(t, site);
+    const m = KICKER_PREFIX.exec(s);
+    if (m && looseKey(m[1]) === looseKey(kicker) && looseKey(s) === composed) return rest;
+  }
+  return null;
+}
+
 function metaTitleList($: CheerioAPI, article: LdNode | undefined): string[] {
   const docTitle = documentTitle($);
   const ld = cleanText(ldString(article?.headline) ?? ldString(article?.name));
@@ -420,6 +439,8 @@ function metaTitleList($: CheerioAPI, article: LdNode | undefined): string[] {
 function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefined): string | null {
   const headings = headingCandidates($);
   const metaTitles = metaTitleList($, article);
+  const kickered = kickerInHeadline($, site, article);
+  if (kickered) return kickered;
 
   // No h1 equals a metadata title, but an article h2 does: that one is the headline, not an h1 that merely starts a
   // longer <title> ("Betriebliche Altersvorsorge" h1, "Mit Hilfe des Chefs für die Rente sparen" h2 = og:title).

@@ -277,3 +277,27 @@ describe('exact metadata matches', () => {
     ).toBe('Tote Tauben im Dome gefunden');
   });
 });
+
+describe('JSON-LD kicker as headline', () => {
+  const ld = (headline: string, alt: string) =>
+    `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"${headline}","alternativeHeadline":"${alt}"}</script>`;
+
+  it('takes alternativeHeadline when og:title prints "headline: alternativeHeadline"', () => {
+    expect(
+      title(
+        ld('Vanlife in Schweden', 'Skandinavien im Wohnmobil erleben') + '<meta property="og:title" content="Vanlife in Schweden: Skandinavien im Wohnmobil erleben">',
+        '<p>Text des Artikels.</p>',
+      ),
+    ).toBe('Skandinavien im Wohnmobil erleben');
+  });
+
+  it('keeps the headline when alternativeHeadline is a teaser', () => {
+    expect(
+      title(
+        ld('Wellness-Hotels für einen Kurzurlaub', 'Es ist wieder mal Zeit, abzuschalten und sich zu erholen') +
+          '<meta property="og:title" content="Wellness-Hotels für einen Kurzurlaub">',
+        '<p>Text des Artikels.</p>',
+      ),
+    ).toBe('Wellness-Hotels für einen Kurzurlaub');
+  });
+});
