@@ -26,6 +26,17 @@ function looseKeyUnicode(s: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+const ARCHIVED = /^https?:\/\/web\.archive\.org\/web\/\d+[a-z_]*\/(https?:\/\/.+)$/i;
+
+/**
+ * A page or link inside a web archive's copy ("https://web.archive.org/web/2014.../http://blog.example/"): the archived
+ * address, whose host and home page are the site's own. Other URLs unchanged.
+ */
+export function archivedUrl(url: string): string {
+  if (!url.includes('archive.org/web/')) return url;
+  return ARCHIVED.exec(url)?.[1] ?? url;
+}
+
 export interface SiteIdentity {
   /** og:site_name / application-name / publisher / WebSite name, then home-link and logo texts. */
   names: string[];
@@ -64,11 +75,12 @@ export function siteIdentity($: CheerioAPI, url: string, nodes: LdNode[]): SiteI
   for (const name of personSites) add(name);
   for (const name of homeLinkNames($, url)) add(name);
   const hostKeys: string[] = [];
-  const host = getHostname(url);
+  const own = archivedUrl(url);
+  const host = getHostname(own);
   if (host) {
     const bare = host.replace(/^www\d*\./, '');
     hostKeys.push(looseKey(bare));
-    const label = getDomainWithoutSuffix(url);
+    const label = getDomainWithoutSuffix(own);
     if (label && label.length >= 3) hostKeys.push(looseKey(label));
   }
   return { names: [...names], declaredCount, hostKeys: hostKeys.filter(Boolean) };
@@ -101,11 +113,15 @@ export function isSiteName(text: string, site: SiteIdentity, declaredOnly = fals
 
 const LOGO_CLASS = /(?:^|[\s_-])(?:logo|site-?title|site-?name|blog-?title|brand|navbar-brand)(?:$|[\s_-])/;
 
+const HOME_HREF = /^(?:https?:\/\/[^/?#]+)?\/?(?:index\.\w+)?(?:[?#].*)?$/i;
+const ARCHIVE_PREFIX = /^(?:https?:\/\/web\.archive\.org)?\/web\/\d+[a-z_]*\//i;
+
 /** What the page calls its home link or logo: the printed site name ("Bibliothek 2.0 und mehr"). */
 function homeLinkNames($: CheerioAPI, url: string): string[] {
   let origin: string;
+  const archived = archivedUrl(url) !== url;
   try {
-    origin = new URL(url).origin;
+    origin = new URL(archivedUrl(url)).origin;
   } catch {
     return [];
   }
@@ -120,20 +136,23 @@ function homeLinkNames($: CheerioAPI, url: string): string[] {
     if (!candidate) continue;
     let isHome = false;
     // Only hrefs that can be the home page get parsed: URL parsing every link is the costly part.
-    if (el.name === 'a' && (el.attribs.rel?.includes('home') || /^(?:https?:\/\/[^/?#]+)?\/?(?:index\.\w+)?(?:[?#].*)?$/i.test(el.attribs.href ?? ''))) {
+    const href = el.attribs.href ?? '';
+    if (el.name === 'a' && (el.attribs.rel?.includes('home') || HOME_HREF.test(href) || (archived && HOME_HREF.test(href.replace(ARCHIVE_PREFIX, ''))))) {
       try {
-        const target = new URL(el.attribs.href, url);
+        const target = new URL(archivedUrl(new URL(href, url).href));
         isHome = target.origin === origin && /^\/(?:index\.\w+)?$/.test(target.pathname) && !target.search;
       } catch {
         isHome = false;
       }
       if (el.attribs.rel?.includes('home')) isHome = true;
     }
+    // A brand-classed link that goes nowhere ("#") labels a page-level menu (the current spot, the section), not the site.
+    if (!isHome && el.name === 'a' && /^(?:#|javascript:)/i.test(href)) continue;
     // Most links carry neither class nor id: LOGO_CLASS cannot match the bare " " their key would be.
     if (!isHome && ((cls === undefined && el.attribs.id === undefined) || !LOGO_CLASS.test(`${cls ?? ''} ${el.attribs.id ?? ''}`.toLowerCase()))) continue;
     for (const v of [$(el).text(), el.attribs.title, firstDescendant(el, (d) => d.name === 'img')?.attribs.alt]) {
       const t = cleanText(v);
-      if (t && t.length <= 60 && !/^(?:home|startseite|trang chủ|accueil|inicio|zur startseite|logo)$/i.test(t)) out.push(t);
+      if (t && t.length <= 60 && !/^(?:home|startseite|trang chủ|accueil|inicio|zur startseite|logo|willkommen|welcome|bienvenue|bienvenido|benvenuto)$/i.test(t)) out.push(t);
     }
   }
   return out;
