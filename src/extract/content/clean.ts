@@ -2,7 +2,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { detach, hasAncestor, hintOf, isElement, squash, rawText, HEADING_TAGS } from './dom.ts';
 import type { Stats } from './stats.ts';
 import { computeStats, EMPTY_STATS } from './stats.ts';
-import { hintVerdict, isBoilerplateHeading } from './patterns.ts';
+import { hintVerdict, isBoilerplateHeading, mayBeBoilerplateHeading } from './patterns.ts';
 
 const DROP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'button', 'input', 'select', 'textarea',
@@ -171,8 +171,10 @@ export function findBoilerplateHeadings(root: Element): Element[] {
       shortText.set(el, text);
     }
     for (const c of short) {
-      const s = squash(shortText.get(c)!);
-      if (s && c.name !== 'h1' && isBoilerplateHeading(s) && headingLike(c) && !out.includes(c)) out.push(c);
+      const raw = shortText.get(c)!;
+      if (c.name === 'h1' || !mayBeBoilerplateHeading(raw)) continue;
+      const s = squash(raw);
+      if (s && isBoilerplateHeading(s) && headingLike(c) && !out.includes(c)) out.push(c);
     }
     return len;
   };
