@@ -154,36 +154,53 @@ function metaTable($: CheerioAPI): MetaTable {
   return table;
 }
 
-const documentCache = new WeakMap<CheerioAPI, Element[]>();
+/** The document's elements in document order, and the same elements grouped by tag name; built in one walk. */
+interface DocumentIndex {
+  elements: Element[];
+  byName: Map<string, Element[]>;
+}
+
+const indexCache = new WeakMap<CheerioAPI, DocumentIndex>();
+const NONE: readonly Element[] = Object.freeze([]);
+
+function documentIndex($: CheerioAPI): DocumentIndex {
+  const cached = indexCache.get($);
+  if (cached) return cached;
+  const elements: Element[] = [];
+  const byName = new Map<string, Element[]>();
+  const stack: AnyNode[] = [...($.root()[0] as unknown as Element).children].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+    const el = node as Element;
+    elements.push(el);
+    const named = byName.get(el.name);
+    if (named) named.push(el);
+    else byName.set(el.name, [el]);
+    const children = el.children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  const index = { elements, byName };
+  indexCache.set($, index);
+  return index;
+}
 
 /**
  * Every element of the document (head included) in document order: what `$(selector)` visits. Metadata filters this
  * one cached list instead of running selector queries, each a full css-select pass over the page.
  */
 export function documentElements($: CheerioAPI): Element[] {
-  const cached = documentCache.get($);
-  if (cached) return cached;
-  const out: Element[] = [];
-  const stack: AnyNode[] = [...($.root()[0] as unknown as Element).children].reverse();
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-    out.push(node as Element);
-    const children = (node as Element).children;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  }
-  documentCache.set($, out);
-  return out;
+  return documentIndex($).elements;
 }
 
-/** The document's elements named `name` (lowercase), in document order. */
-export function elementsNamed($: CheerioAPI, name: string): Element[] {
-  return documentElements($).filter((el) => el.name === name);
+/** The document's elements named `name` (lowercase), in document order. Shared: callers must not modify it. */
+export function elementsNamed($: CheerioAPI, name: string): readonly Element[] {
+  return documentIndex($).byName.get(name) ?? NONE;
 }
 
 /** The first <body>, as `$('body').get(0)`. */
 export function bodyElement($: CheerioAPI): Element | undefined {
-  return documentElements($).find((el) => el.name === 'body');
+  return elementsNamed($, 'body')[0];
 }
 
 /** Whether a whitespace-separated attribute value holds `word` (`[attr~="word"]`); `ignoreCase` for rel-like attributes. */
