@@ -45,6 +45,15 @@ export function elementTextWithin($: CheerioAPI, el: AnyNode, limit: number): st
 }
 
 /**
+ * elementText($, el, skip).slice(0, length), reading only as much of the subtree as that needs: the walk stops once more
+ * than `length` characters certain to survive cleaning one for one have been seen, as everything cleaning does before
+ * the last of them depends on what precedes it only.
+ */
+export function elementTextPrefix($: CheerioAPI, el: AnyNode, skip: ((child: Element) => boolean) | undefined, length: number): string {
+  return collectText(el, skip, false, length, true)!.slice(0, length);
+}
+
+/**
  * Characters that survive cleanText one for one: printable ASCII (bar "&", which may open an entity), Latin-1 and Latin
  * Extended letters (bar the soft hyphen) and Vietnamese precomposed letters. Each is an NFC starter that never merges into
  * a preceding character, and none is whitespace or zero-width.
@@ -55,10 +64,11 @@ function keptChar(c: number): boolean {
 }
 
 /**
- * The walk behind elementText and elementTextWithin. With a finite `limit`, only characters before the first "&" are
- * counted, since entity decoding can shorten what follows it (never what precedes it).
+ * The walk behind elementText, elementTextWithin and elementTextPrefix. With a finite `limit`, only characters before the
+ * first "&" are counted, since entity decoding can shorten what follows it (never what precedes it); past the limit the
+ * walk returns null, or with `truncate` the cleaned text read so far.
  */
-function collectText(el: AnyNode, skip: ((child: Element) => boolean) | undefined, spaced: boolean, limit: number): string | null {
+function collectText(el: AnyNode, skip: ((child: Element) => boolean) | undefined, spaced: boolean, limit: number, truncate = false): string | null {
   const parts: string[] = [];
   let kept = 0;
   let counting = limit !== Infinity;
@@ -82,7 +92,10 @@ function collectText(el: AnyNode, skip: ((child: Element) => boolean) | undefine
           }
           if (keptChar(c)) kept++;
         }
-        if (kept > limit) return null;
+        if (kept > limit) {
+          if (!truncate) return null;
+          break;
+        }
       }
       continue;
     }
