@@ -225,20 +225,35 @@ export function hasWord(value: string | undefined, word: string, ignoreCase = fa
 
 const elementsCache = new WeakMap<CheerioAPI, Element[]>();
 
-/** Every element under <body> (else the document) in document order. A walk, not `$('body *')`, which is quadratic on deep pages. */
+const isElementNode = (n: AnyNode): boolean => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+
+/**
+ * Every element under <body> (else the document) in document order. A body's descendants are one run of the cached
+ * document order (script and style elements left out); not `$('body *')`, which is quadratic on deep pages.
+ */
 export function bodyElements($: CheerioAPI): Element[] {
   const cached = elementsCache.get($);
   if (cached) return cached;
-  const out: Element[] = [];
-  const root = bodyElement($) ?? $.root().get(0);
-  const stack: AnyNode[] = root ? [...(root as Element).children].reverse() : [];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type !== 'tag') continue;
-    out.push(node as Element);
-    const children = (node as Element).children;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  const all = documentElements($);
+  const body = bodyElement($);
+  let from = 0;
+  let to = all.length;
+  if (body) {
+    from = all.indexOf(body) + 1;
+    // The run ends at the first element after the body's subtree: a later sibling of the body or of an ancestor.
+    let next: AnyNode | null = null;
+    for (let n: AnyNode | null = body; n && !next; n = n.parent) {
+      for (let s = n.next; s; s = s.next) {
+        if (isElementNode(s)) {
+          next = s;
+          break;
+        }
+      }
+    }
+    if (next) to = all.indexOf(next as Element, from);
   }
+  const out: Element[] = [];
+  for (let i = from; i < to; i++) if (all[i].type === 'tag') out.push(all[i]);
   elementsCache.set($, out);
   return out;
 }
