@@ -78,7 +78,8 @@ export function computeStats(root: Element, lenient = false): Map<Element, Stats
 
   // Adds `d` to the leaf; returns squashedLength(d), counted in the same scan.
   const add = (d: string): number => {
-    parts.push(d);
+    // Only a leaf that ends shorter than 70 characters is joined: once it is that long, its later pieces are not needed.
+    if (n < 70) parts.push(d);
     if (d) hasText = true;
     let own = 0;
     let ownGap = false;
