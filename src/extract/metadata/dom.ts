@@ -216,12 +216,18 @@ export function bodyElement($: CheerioAPI): Element | undefined {
   return elementsNamed($, 'body')[0];
 }
 
-/** Whether a whitespace-separated attribute value holds `word` (`[attr~="word"]`); `ignoreCase` for rel-like attributes. */
+/** Whether a whitespace-separated attribute value holds `word` (`[attr~="word"]`; `word` has no whitespace); `ignoreCase` for rel-like attributes. */
 export function hasWord(value: string | undefined, word: string, ignoreCase = false): boolean {
   if (!value) return false;
-  for (const w of (ignoreCase ? value.toLowerCase() : value).split(/\s+/)) if (w === word) return true;
+  const v = ignoreCase ? value.toLowerCase() : value;
+  // An occurrence with whitespace or an end on both sides is one of the words; no array of words is built.
+  for (let i = v.indexOf(word); i >= 0; i = v.indexOf(word, i + 1)) {
+    const end = i + word.length;
+    if ((i === 0 || SPACE.test(v[i - 1])) && (end === v.length || SPACE.test(v[end]))) return true;
+  }
   return false;
 }
+const SPACE = /\s/;
 
 const elementsCache = new WeakMap<CheerioAPI, Element[]>();
 
