@@ -153,13 +153,14 @@ export function findBoilerplateHeadings(root: Element): Element[] {
   // Returns the subtree's text length: only short subtrees are worth reading as a heading.
   const visit = (el: Element): number => {
     let len = 0;
-    const short: Element[] = [];
+    // Allocated on the first short child only: most elements have none.
+    let short: Element[] | null = null;
     for (const c of el.children) {
       if (c.type === 'text') len += (c as unknown as { data: string }).data.length;
       else if (isElement(c)) {
         const n = visit(c);
         len += n;
-        if (n > 0 && n < 60) short.push(c);
+        if (n > 0 && n < 60) (short ??= []).push(c);
       }
     }
     if (len > 0 && len < 60) {
@@ -170,6 +171,7 @@ export function findBoilerplateHeadings(root: Element): Element[] {
       }
       shortText.set(el, text);
     }
+    if (short === null) return len;
     for (const c of short) {
       const raw = shortText.get(c)!;
       if (c.name === 'h1' || !mayBeBoilerplateHeading(raw)) continue;
