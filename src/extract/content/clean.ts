@@ -2,7 +2,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { detach, hasAncestor, hintOf, isElement, squash, rawText, HEADING_TAGS } from './dom.ts';
 import type { Stats } from './stats.ts';
 import { computeStats, EMPTY_STATS } from './stats.ts';
-import { hintVerdict, isBoilerplateHeading } from './patterns.ts';
+import { hintVerdict, isBoilerplateHeading, mayBeBoilerplateHeading } from './patterns.ts';
 
 const DROP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'button', 'input', 'select', 'textarea',
@@ -153,13 +153,14 @@ export function findBoilerplateHeadings(root: Element): Element[] {
   // Returns the subtree's text length: only short subtrees are worth reading as a heading.
   const visit = (el: Element): number => {
     let len = 0;
-    const short: Element[] = [];
+    // Allocated on the first short child only: most elements have none.
+    let short: Element[] | null = null;
     for (const c of el.children) {
       if (c.type === 'text') len += (c as unknown as { data: string }).data.length;
       else if (isElement(c)) {
         const n = visit(c);
         len += n;
-        if (n > 0 && n < 60) short.push(c);
+        if (n > 0 && n < 60) (short ??= []).push(c);
       }
     }
     if (len > 0 && len < 60) {
@@ -170,9 +171,12 @@ export function findBoilerplateHeadings(root: Element): Element[] {
       }
       shortText.set(el, text);
     }
+    if (short === null) return len;
     for (const c of short) {
-      const s = squash(shortText.get(c)!);
-      if (s && c.name !== 'h1' && isBoilerplateHeading(s) && headingLike(c) && !out.includes(c)) out.push(c);
+      const raw = shortText.get(c)!;
+      if (c.name === 'h1' || !mayBeBoilerplateHeading(raw)) continue;
+      const s = squash(raw);
+      if (s && isBoilerplateHeading(s) && headingLike(c) && !out.includes(c)) out.push(c);
     }
     return len;
   };

@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import { escapeText, escapeAttribute } from 'entities';
-import { BLOCK_TAGS, HEADING_TAGS, hintOf, isElement, rawText, squash, squashedLength } from './dom.ts';
+import { BLOCK_TAGS, HEADING_TAGS, hintOf, isElement, isSpaceCode, rawText, squash, squashedLength } from './dom.ts';
 import { imageUrl, isCreditLine, splitCaption, type ImageRef } from './figures.ts';
 import { isBoilerplateHeading, JUNK_LINE, META_LINE, PHOTO_CREDIT_TAIL } from './patterns.ts';
 
@@ -328,7 +328,17 @@ export function collectBlocks(nodes: Element[], opts: CollectOptions): Collected
   return { blocks: out, images };
 }
 
-const captionKey = (t: string) => t.toLowerCase().replace(/[\s.]+$/, '');
+/** Lowercased, without trailing whitespace and periods (`.replace(/[\s.]+$/, '')`, which rescans every run on long text). */
+function captionKey(t: string): string {
+  const lower = t.toLowerCase();
+  let end = lower.length;
+  while (end > 0) {
+    const c = lower.charCodeAt(end - 1);
+    if (c !== 0x2e && !isSpaceCode(c)) break;
+    end--;
+  }
+  return end === lower.length ? lower : lower.slice(0, end);
+}
 
 /** A caption is recognised again with or without its credit and final period. */
 function addCaptionKeys(set: Set<string>, text: string): void {

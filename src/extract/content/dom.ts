@@ -1,4 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
+import { FOLDABLE_SPACE } from '../../normalize/text.ts';
 
 /** Elements that start a new text block; everything else is inline. */
 export const BLOCK_TAGS = new Set([
@@ -48,7 +49,7 @@ export function firstNamed(root: AnyNode, name: string): Element | undefined {
 }
 
 export function squash(s: string): string {
-  return isSquashed(s) ? s : s.replace(/\s+/g, ' ').trim();
+  return isSquashed(s) ? s : s.replace(FOLDABLE_SPACE, ' ').trim();
 }
 
 /** No whitespace at the ends and only single plain spaces inside: squash would return it unchanged. */

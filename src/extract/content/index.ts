@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { escapeText } from 'entities';
 import type { ExtractRules } from '../../schemas/config.ts';
-import { normalizeText } from '../../normalize/text.ts';
+import { FOLDABLE_SPACE, normalizeText } from '../../normalize/text.ts';
 import { bylineNames, bylineWithSource, stripAgencyPrefix, trailingCredit } from './agency.ts';
 import { cleanDocument, cutBoilerplateBlocks, dropNoise, dropFurniture, type RemovedLines } from './clean.ts';
 import { collectBlocks, type Block } from './collect.ts';
@@ -65,7 +65,7 @@ const textLength = (blocks: Block[]) => blocks.reduce((n, b) => n + b.text.lengt
 function leadText(el: Element): string {
   // A rule may point at <meta name="description">.
   const raw = el.name === 'meta' ? (el.attribs.content ?? '') : rawText(el);
-  return normalizeText(raw.replace(/\s+/g, ' '));
+  return normalizeText(raw.replace(FOLDABLE_SPACE, ' '));
 }
 
 /** Main text, lead, pictures and credits of an article page. Mutates the DOM. */

@@ -1,5 +1,7 @@
 /** Class/id hints and boilerplate wording used by the structural extractor. */
 
+import { isSpaceCode } from './dom.ts';
+
 // Words of class/id names, matched on the parts of each name ("TestReport__Section--Ads" ->
 // test, report, section, ads); in each name the rightmost known word decides ("article-copyright"
 // is furniture, "share-content" is content).
@@ -135,6 +137,46 @@ export const JUNK_LINE =
 /** Post-meta and call-to-action lines that sit at the edges of articles, matched at the start of short lines. */
 export const META_LINE =
   /^(?:this (?:entry|post) was posted|posted (?:in|on|by)\b|dieser (?:eintrag|beitrag) wurde (?:am|veröffentlicht|in)|der beitrag wurde am|veröffentlicht (?:am|in)\b|last modified:|zuletzt (?:aktualisiert|geändert)|filed under|tagged with|kategorie(?:n)?:|schlagwörter:|schlagworte:|tags:|tag:|từ khóa:|từ khoá:|chủ đề:|stichwörter:|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|teilen sie (?:den|diesen) (?:artikel|beitrag)|share (?:this|the) (?:article|post|story)|did you (?:like|enjoy) this|if you (?:enjoyed|liked) (?:reading )?this|(?:photo|image|picture)s? credits?\b|photograph(?:s)? by\b|crédits? photos?\b|titelbild:|beitragsbild\b|headerbild:|bildquelle:|bildnachweis:|foto(?:s)?:|quelle:\s*\S+$|\d*\s*bloggern gefällt das|gefällt mir wird geladen|like loading|teilen mit:|share this:|\(noch keine bewertungen\)|valora esta noticia|advertising disclosure|anzeige\s*$|werbung\s*$|\*?werbung[.:]|sponsored content|paid content)/iu;
+
+/**
+ * Lowercase ASCII letters that a boilerplate heading can open with: the first letters of HEADING_WORDS and of
+ * BOILERPLATE_HEADING_START's alternatives. Under the i and u flags an ASCII character only matches its own letter in
+ * either case, so text opening with any other ASCII character matches neither pattern.
+ */
+const HEADING_FIRST_ASCII = ((): Set<number> | null => {
+  const alternatives: string[] = [...HEADING_WORDS];
+  const body = /^\^\(\?:(.*)\)$/.exec(BOILERPLATE_HEADING_START.source)?.[1];
+  if (!body) return null;
+  let depth = 0;
+  let current = '';
+  for (const ch of body) {
+    if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    if (ch === '|' && depth === 0) {
+      alternatives.push(current);
+      current = '';
+    } else current += ch;
+  }
+  alternatives.push(current);
+  const first = new Set<number>();
+  for (const a of alternatives) {
+    // Only plain lowercase letters are understood; anything else turns the shortcut off.
+    if (!/^\p{Ll}/u.test(a)) return null;
+    first.add(a.charCodeAt(0));
+  }
+  return first;
+})();
+
+/** False when `raw`, once squashed, cannot be a boilerplate heading because of its first character (or is empty). */
+export function mayBeBoilerplateHeading(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (isSpaceCode(c)) continue;
+    if (c >= 0x80 || !HEADING_FIRST_ASCII) return true;
+    return HEADING_FIRST_ASCII.has(c >= 0x41 && c <= 0x5a ? c + 32 : c);
+  }
+  return false;
+}
 
 /** A short line that opens a boilerplate block (related, most read, comments, share...). */
 export function isBoilerplateHeading(text: string): boolean {

@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { BLOCK_TAGS, isElement, isSpaceCode, squash, squashedLength } from './dom.ts';
+import { BLOCK_TAGS, isElement, isSpaceCode, squash } from './dom.ts';
 
 /** Text totals of a subtree, split into article-like ("good") and furniture-like ("bad") characters. */
 export interface Stats {
@@ -12,12 +12,22 @@ export interface Stats {
 
 const SENTENCE = /[.!?…:;"”»)。！？]\s*$|[,;]\s|[.!?]\s+\p{Lu}|[。、，]/u;
 
-// `raw` is squashed only when a sentence test decides: most leaves are long enough, or too short, without it.
-function weigh(chars: number, linkChars: number, raw: string, lenient: boolean): { good: number; bad: number; para: number } {
-  if (chars === 0) return { good: 0, bad: 0, para: 0 };
-  if (linkChars / chars > 0.5) return { good: 0, bad: chars, para: 0 };
-  if (chars >= 70 || lenient || (chars >= 25 && SENTENCE.test(squash(raw)))) return { good: chars - linkChars, bad: linkChars, para: 1 };
-  return { good: 0, bad: chars * 0.5, para: 0 };
+/** A leaf's weight; one object, overwritten by every weigh() call: a leaf is added up before the next one is weighed. */
+const weight = { good: 0, bad: 0, para: 0 };
+
+// The leaf's first `count` raw pieces are joined and squashed only when a sentence test decides: most leaves are long enough, or too short, without it.
+function weigh(chars: number, linkChars: number, pieces: string[], count: number, lenient: boolean): typeof weight {
+  if (chars === 0) return set(0, 0, 0);
+  if (linkChars / chars > 0.5) return set(0, chars, 0);
+  if (chars >= 70 || lenient || (chars >= 25 && SENTENCE.test(squash(pieces.slice(0, count).join(''))))) return set(chars - linkChars, linkChars, 1);
+  return set(0, chars * 0.5, 0);
+}
+
+function set(good: number, bad: number, para: number): typeof weight {
+  weight.good = good;
+  weight.bad = bad;
+  weight.para = para;
+  return weight;
 }
 
 /**
@@ -28,7 +38,9 @@ function weigh(chars: number, linkChars: number, raw: string, lenient: boolean):
 export function computeStats(root: Element, lenient = false): Map<Element, Stats> {
   const map = new Map<Element, Stats>();
   // The current leaf: its raw pieces (joined only when the sentence test needs them) and squash(text).length so far.
-  let parts: string[] = [];
+  // parts[0..partCount) are the current leaf's pieces; the array is reused, not emptied, so it keeps its storage.
+  const parts: string[] = [];
+  let partCount = 0;
   let hasText = false;
   let n = 0;
   let gap = false;
@@ -39,7 +51,7 @@ export function computeStats(root: Element, lenient = false): Map<Element, Stats
   const flush = () => {
     if (hasText && n) {
       const l = Math.min(linkChars, n);
-      const w = weigh(n, l, parts.join(''), lenient);
+      const w = weigh(n, l, parts, partCount, lenient);
       // A leaf's counts go to its owner only; the ancestors' sums are added up once, after the walk. Entries are still
       // created leaf-first, up the owner's ancestors, so the map's order is the same as adding to every ancestor here.
       let s = map.get(owner);
@@ -59,32 +71,40 @@ export function computeStats(root: Element, lenient = false): Map<Element, Stats
       s.bad += w.bad;
       s.paragraphs += w.para;
     }
-    if (hasText) parts = [];
+    if (hasText) partCount = 0;
     hasText = false;
     n = 0;
     gap = false;
     linkChars = 0;
   };
 
-  const add = (d: string) => {
-    parts.push(d);
+  // Adds `d` to the leaf; returns squashedLength(d), counted in the same scan.
+  const add = (d: string): number => {
+    // Only a leaf that ends shorter than 70 characters is joined: once it is that long, its later pieces are not needed.
+    if (n < 70) parts[partCount++] = d;
     if (d) hasText = true;
+    let own = 0;
+    let ownGap = false;
     for (let i = 0; i < d.length; i++) {
       if (isSpaceCode(d.charCodeAt(i))) {
         if (n > 0) gap = true;
+        if (own > 0) ownGap = true;
       } else {
         if (gap) n++;
         gap = false;
         n++;
+        if (ownGap) own++;
+        ownGap = false;
+        own++;
       }
     }
+    return own;
   };
 
   const visit = (node: AnyNode) => {
     if (node.type === 'text') {
-      const d = (node as { data: string }).data;
-      add(d);
-      if (inLink) linkChars += squashedLength(d) + 1;
+      const own = add((node as { data: string }).data);
+      if (inLink) linkChars += own + 1;
       return;
     }
     if (!isElement(node)) return;

@@ -45,6 +45,15 @@ export function elementTextWithin($: CheerioAPI, el: AnyNode, limit: number): st
 }
 
 /**
+ * elementText($, el, skip).slice(0, length), reading only as much of the subtree as that needs: the walk stops once more
+ * than `length` characters certain to survive cleaning one for one have been seen, as everything cleaning does before
+ * the last of them depends on what precedes it only.
+ */
+export function elementTextPrefix($: CheerioAPI, el: AnyNode, skip: ((child: Element) => boolean) | undefined, length: number): string {
+  return collectText(el, skip, false, length, true)!.slice(0, length);
+}
+
+/**
  * Characters that survive cleanText one for one: printable ASCII (bar "&", which may open an entity), Latin-1 and Latin
  * Extended letters (bar the soft hyphen) and Vietnamese precomposed letters. Each is an NFC starter that never merges into
  * a preceding character, and none is whitespace or zero-width.
@@ -55,10 +64,11 @@ function keptChar(c: number): boolean {
 }
 
 /**
- * The walk behind elementText and elementTextWithin. With a finite `limit`, only characters before the first "&" are
- * counted, since entity decoding can shorten what follows it (never what precedes it).
+ * The walk behind elementText, elementTextWithin and elementTextPrefix. With a finite `limit`, only characters before the
+ * first "&" are counted, since entity decoding can shorten what follows it (never what precedes it); past the limit the
+ * walk returns null, or with `truncate` the cleaned text read so far.
  */
-function collectText(el: AnyNode, skip: ((child: Element) => boolean) | undefined, spaced: boolean, limit: number): string | null {
+function collectText(el: AnyNode, skip: ((child: Element) => boolean) | undefined, spaced: boolean, limit: number, truncate = false): string | null {
   const parts: string[] = [];
   let kept = 0;
   let counting = limit !== Infinity;
@@ -82,7 +92,10 @@ function collectText(el: AnyNode, skip: ((child: Element) => boolean) | undefine
           }
           if (keptChar(c)) kept++;
         }
-        if (kept > limit) return null;
+        if (kept > limit) {
+          if (!truncate) return null;
+          break;
+        }
       }
       continue;
     }
@@ -154,61 +167,99 @@ function metaTable($: CheerioAPI): MetaTable {
   return table;
 }
 
-const documentCache = new WeakMap<CheerioAPI, Element[]>();
+/** The document's elements in document order, and the same elements grouped by tag name; built in one walk. */
+interface DocumentIndex {
+  elements: Element[];
+  byName: Map<string, Element[]>;
+}
+
+const indexCache = new WeakMap<CheerioAPI, DocumentIndex>();
+const NONE: readonly Element[] = Object.freeze([]);
+
+function documentIndex($: CheerioAPI): DocumentIndex {
+  const cached = indexCache.get($);
+  if (cached) return cached;
+  const elements: Element[] = [];
+  const byName = new Map<string, Element[]>();
+  const stack: AnyNode[] = [...($.root()[0] as unknown as Element).children].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+    const el = node as Element;
+    elements.push(el);
+    const named = byName.get(el.name);
+    if (named) named.push(el);
+    else byName.set(el.name, [el]);
+    const children = el.children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  const index = { elements, byName };
+  indexCache.set($, index);
+  return index;
+}
 
 /**
  * Every element of the document (head included) in document order: what `$(selector)` visits. Metadata filters this
  * one cached list instead of running selector queries, each a full css-select pass over the page.
  */
 export function documentElements($: CheerioAPI): Element[] {
-  const cached = documentCache.get($);
-  if (cached) return cached;
-  const out: Element[] = [];
-  const stack: AnyNode[] = [...($.root()[0] as unknown as Element).children].reverse();
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-    out.push(node as Element);
-    const children = (node as Element).children;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  }
-  documentCache.set($, out);
-  return out;
+  return documentIndex($).elements;
 }
 
-/** The document's elements named `name` (lowercase), in document order. */
-export function elementsNamed($: CheerioAPI, name: string): Element[] {
-  return documentElements($).filter((el) => el.name === name);
+/** The document's elements named `name` (lowercase), in document order. Shared: callers must not modify it. */
+export function elementsNamed($: CheerioAPI, name: string): readonly Element[] {
+  return documentIndex($).byName.get(name) ?? NONE;
 }
 
 /** The first <body>, as `$('body').get(0)`. */
 export function bodyElement($: CheerioAPI): Element | undefined {
-  return documentElements($).find((el) => el.name === 'body');
+  return elementsNamed($, 'body')[0];
 }
 
-/** Whether a whitespace-separated attribute value holds `word` (`[attr~="word"]`); `ignoreCase` for rel-like attributes. */
+/** Whether a whitespace-separated attribute value holds `word` (`[attr~="word"]`; `word` has no whitespace); `ignoreCase` for rel-like attributes. */
 export function hasWord(value: string | undefined, word: string, ignoreCase = false): boolean {
   if (!value) return false;
-  for (const w of (ignoreCase ? value.toLowerCase() : value).split(/\s+/)) if (w === word) return true;
+  const v = ignoreCase ? value.toLowerCase() : value;
+  // An occurrence with whitespace or an end on both sides is one of the words; no array of words is built.
+  for (let i = v.indexOf(word); i >= 0; i = v.indexOf(word, i + 1)) {
+    const end = i + word.length;
+    if ((i === 0 || SPACE.test(v[i - 1])) && (end === v.length || SPACE.test(v[end]))) return true;
+  }
   return false;
 }
+const SPACE = /\s/;
 
 const elementsCache = new WeakMap<CheerioAPI, Element[]>();
 
-/** Every element under <body> (else the document) in document order. A walk, not `$('body *')`, which is quadratic on deep pages. */
+const isElementNode = (n: AnyNode): boolean => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+
+/**
+ * Every element under <body> (else the document) in document order. A body's descendants are one run of the cached
+ * document order (script and style elements left out); not `$('body *')`, which is quadratic on deep pages.
+ */
 export function bodyElements($: CheerioAPI): Element[] {
   const cached = elementsCache.get($);
   if (cached) return cached;
-  const out: Element[] = [];
-  const root = bodyElement($) ?? $.root().get(0);
-  const stack: AnyNode[] = root ? [...(root as Element).children].reverse() : [];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type !== 'tag') continue;
-    out.push(node as Element);
-    const children = (node as Element).children;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  const all = documentElements($);
+  const body = bodyElement($);
+  let from = 0;
+  let to = all.length;
+  if (body) {
+    from = all.indexOf(body) + 1;
+    // The run ends at the first element after the body's subtree: a later sibling of the body or of an ancestor.
+    let next: AnyNode | null = null;
+    for (let n: AnyNode | null = body; n && !next; n = n.parent) {
+      for (let s = n.next; s; s = s.next) {
+        if (isElementNode(s)) {
+          next = s;
+          break;
+        }
+      }
+    }
+    if (next) to = all.indexOf(next as Element, from);
   }
+  const out: Element[] = [];
+  for (let i = from; i < to; i++) if (all[i].type === 'tag') out.push(all[i]);
   elementsCache.set($, out);
   return out;
 }

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import { francAll } from 'franc-min';
-import { bodyElement, elementText, elementsNamed, metaContent } from './dom.ts';
+import { bodyElement, elementText, elementTextPrefix, elementsNamed, metaContent } from './dom.ts';
 
 const ISO_639_3_TO_1: Record<string, string> = {
   vie: 'vi', eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', rus: 'ru', ukr: 'uk',
@@ -50,7 +50,7 @@ function detectLanguage($: CheerioAPI): string | null {
     joined += t.length + 1;
     if (joined >= FRANC_SAMPLE) break;
   }
-  const text = (paragraphs.length ? paragraphs.join(' ') : elementText($, bodyElement($) ?? $.root().get(0)!)).slice(0, FRANC_SAMPLE);
+  const text = paragraphs.length ? paragraphs.join(' ').slice(0, FRANC_SAMPLE) : elementTextPrefix($, bodyElement($) ?? $.root().get(0)!, undefined, FRANC_SAMPLE);
   if (text.length < 80) return null;
   const [best, second] = francAll(text, { minLength: 80 });
   if (!best || best[0] === 'und') return null;

@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { findDates, parseDateText, parseIsoLike, partsToIso, type DateParts } from './dates.ts';
-import { bodyElement, bodyElements, classId, documentElements, elementsNamed, elementText, elementTextWithin, firstDescendant, hasAncestor, inBoilerplate, isFurniture, metaContent, safeSelect, selectorList, selfAndAncestors } from './dom.ts';
+import { bodyElement, bodyElements, classId, documentElements, elementsNamed, elementText, elementTextPrefix, elementTextWithin, firstDescendant, hasAncestor, inBoilerplate, isFurniture, metaContent, safeSelect, selectorList, selfAndAncestors } from './dom.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { looseKey } from './site.ts';
 
@@ -268,7 +268,7 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
     node = node.parent as Element | null;
     if (!node || node.type !== 'tag' || node.name === 'body') break;
     // A <time itemprop="dateModified"> (often hidden) is the update, never the publication.
-    const text = elementText($, node, (el) => el.attribs.itemprop === 'dateModified' || isFurniture(el, true, ctx.headline)).slice(0, 1500);
+    const text = elementTextPrefix($, node, (el) => el.attribs.itemprop === 'dateModified' || isFurniture(el, true, ctx.headline), 1500);
     // Running text: only full dates; "Ngày 25/1, tại ..." opening a report is the event's day, not the publication's.
     const dates = findDates(text, ctx.now).filter((d) => d.parts.year !== undefined);
     if (dates.length) {
@@ -325,7 +325,7 @@ function pickPublished(text: string, dates: { parts: DateParts; index: number }[
 
 /** The first full date (with a year) printed on the page outside furniture: the year for "Ngày 25/1". */
 function contextReference($: CheerioAPI, ctx: DateContext): Date {
-  const text = elementText($, bodyElement($) ?? $.root().get(0)!).slice(0, 20000);
+  const text = elementTextPrefix($, bodyElement($) ?? $.root().get(0)!, undefined, 20000);
   for (const d of findDates(text, ctx.now)) {
     if (d.parts.year === undefined) continue;
     const iso = partsToIso(d.parts, ctx.timezone);

@@ -38,6 +38,17 @@ function ownText(el: Element): string {
   return el.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : '')).join('');
 }
 
+const NOT_SPACE = /\S/;
+
+/** Whether the element's own text holds anything but whitespace (`ownText(el).trim() !== ''`, without building it). */
+function hasOwnVisibleText(el: Element): boolean {
+  for (const c of el.children) {
+    if (c.type !== 'text') continue;
+    if (NOT_SPACE.test((c as unknown as { data: string }).data)) return true;
+  }
+  return false;
+}
+
 /**
  * An unmarked trail: a small box of links that starts at the home page ("Trang chủ", "Home")
  * with only separators (">", "›", "/", "»") between them.
@@ -129,10 +140,9 @@ function tagLinks($: CheerioAPI): string[] {
     const attribs = el.attribs;
     if (el.name === 'a' && attribs.rel && /(?:^|\s)tag(?:\s|$)/.test(attribs.rel)) marked.push(el);
     if ((attribs.class && TAG_BOX.test(attribs.class)) || attribs.itemprop === 'keywords') marked.push(...descendants(el, isLink));
-    if (!LABEL_ELEMENTS.has(el.name) || ownTextLength(el) > 120) continue;
+    // Cheap exits first: labels are short, and most boxes' own text is only the whitespace between their children.
+    if (!LABEL_ELEMENTS.has(el.name) || ownTextLength(el) > 120 || !hasOwnVisibleText(el)) continue;
     const raw = ownText(el);
-    // Cheap exits first: labels are short.
-    if (raw.length > 120 || !raw.trim()) continue;
     if (tooManyLetters(raw)) continue;
     // Either a label in a small element of its own, or a box whose own text is the label plus
     // the separators between its links.

@@ -1,7 +1,8 @@
 import type { CheerioAPI } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
+import type { Element } from 'domhandler';
 import { getDomain } from 'tldts';
 import type { ExtractRules } from '../../schemas/config.ts';
+import { documentElements } from '../metadata/dom.ts';
 
 /** Selectors of Vietnamese CMS template families, recognised by their markup. */
 export const builtinRules = {
@@ -83,21 +84,16 @@ const MARKERS = new Set([
 
 const MARKER_WORD = new RegExp(`(?:^|\\s)(?:${[...MARKERS].join('|')})(?:\\s|$)`);
 
-/** Which marker classes the page uses, in one walk (cheaper than a CSS query per family). */
-function markers(root: AnyNode): Set<string> {
+/** Which marker classes the page uses, from the cached element list (cheaper than a CSS query per family). */
+function markers(elements: readonly Element[]): Set<string> {
   const found = new Set<string>();
-  const visit = (node: AnyNode) => {
-    if (node.type !== 'tag' && node.type !== 'root') return;
-    const el = node as Element;
-    if (node.type === 'tag') {
-      const cls = el.attribs.class;
-      // One regex test per class attribute; only the rare hits are split into words.
-      if (cls && MARKER_WORD.test(cls)) for (const c of cls.split(/\s+/)) if (MARKERS.has(c)) found.add(c);
-      if (el.attribs.id?.startsWith('__MB_MASTERCMS_EL_')) found.add('__MASTERCMS_CONTENT');
-    }
-    for (const c of el.children) visit(c);
-  };
-  visit(root);
+  for (const el of elements) {
+    if (el.type !== 'tag') continue;
+    const cls = el.attribs.class;
+    // One regex test per class attribute; only the rare hits are split into words.
+    if (cls && MARKER_WORD.test(cls)) for (const c of cls.split(/\s+/)) if (MARKERS.has(c)) found.add(c);
+    if (el.attribs.id?.startsWith('__MB_MASTERCMS_EL_')) found.add('__MASTERCMS_CONTENT');
+  }
   return found;
 }
 
@@ -106,7 +102,7 @@ function markers(root: AnyNode): Set<string> {
  * mirrors and sister sites on the same CMS get the same treatment.
  */
 export function detectTemplate($: CheerioAPI): ExtractRules | undefined {
-  const m = markers($.root()[0]);
+  const m = markers(documentElements($));
   if (m.has('article__body')) return builtinRules.articleBem;
   if (m.has('fck_detail') && m.has('title-detail')) return builtinRules.vnexpress;
   if (m.has('__MASTERCMS_CONTENT')) return builtinRules.masterCms;
