@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
-import { bodyElements, classId, documentElements, firstDescendant, hasWord, cleanText, hasAncestor, elementText, inBoilerplate, metaContent, safeSelect, selectorList } from './dom.ts';
+import { bodyElements, classId, classIdMatches, documentElements, firstDescendant, hasWord, cleanText, hasAncestor, elementText, inBoilerplate, metaContent, safeSelect, selectorList } from './dom.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, type SiteIdentity } from './site.ts';
 
@@ -41,18 +41,9 @@ const NOT_A_NAME =
 const BYLINE_CLASS =
   /(?:^|[\s_-])(?:author|authors|autor|autoren|auteurs?|byline|by-line|tac-?gia|writer|creator|contributor|reporter|journalist|verfasser)(?:$|[\s_-]|name|zeile|line)/;
 
-// BYLINE_CLASS holds no spaces, and none of its words ends in "i" or holds a "k" (the ASCII letters that İ and the Kelvin
-// sign lower-case into): testing each attribute case-insensitively matches exactly what BYLINE_CLASS matches in
-// classId(el), without building that string for every element of the page.
+// BYLINE_CLASS fits classIdMatches' conditions (no spaces, no word ending in "i" or holding a "k").
 const BYLINE_CLASS_ANY_CASE = new RegExp(BYLINE_CLASS.source, 'i');
-function bylineClassed(el: Element): boolean {
-  const { class: cls, id, 'data-testid': testId } = el.attribs;
-  return (
-    (cls !== undefined && BYLINE_CLASS_ANY_CASE.test(cls)) ||
-    (id !== undefined && BYLINE_CLASS_ANY_CASE.test(id)) ||
-    (testId !== undefined && BYLINE_CLASS_ANY_CASE.test(testId))
-  );
-}
+const bylineClassed = (el: Element): boolean => classIdMatches(el, BYLINE_CLASS_ANY_CASE);
 
 /** One byline string -> the names it holds (prefixes, roles, e-mails and agencies removed). */
 export function splitAuthors(raw: string, site: SiteIdentity): string[] {

@@ -313,6 +313,16 @@ export function classId(el: Element): string {
 }
 const NO_CLASS_ID = '  ';
 
+/**
+ * Whether `anyCase` (a case-insensitive pattern) matches the class, id or data-testid of an element: the same
+ * answer as testing classId(el) when the pattern holds no spaces and none of its words ends in "i" or holds a
+ * "k" (the ASCII letters that İ and the Kelvin sign lower-case into), without building that string per element.
+ */
+export function classIdMatches(el: Element, anyCase: RegExp): boolean {
+  const { class: cls, id, 'data-testid': testId } = el.attribs;
+  return (cls !== undefined && anyCase.test(cls)) || (id !== undefined && anyCase.test(id)) || (testId !== undefined && anyCase.test(testId));
+}
+
 /** The element and all its ancestors. */
 export function selfAndAncestors(el: AnyNode | undefined): Set<AnyNode> {
   const out = new Set<AnyNode>();

@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { findDates, parseDateText, parseIsoLike, partsToIso, type DateParts } from './dates.ts';
-import { bodyElement, bodyElements, classId, documentElements, elementsNamed, elementText, elementTextPrefix, elementTextWithin, firstDescendant, hasAncestor, inBoilerplate, isFurniture, metaContent, safeSelect, selectorList, selfAndAncestors } from './dom.ts';
+import { bodyElement, bodyElements, classId, classIdMatches, documentElements, elementsNamed, elementText, elementTextPrefix, elementTextWithin, firstDescendant, hasAncestor, inBoilerplate, isFurniture, metaContent, safeSelect, selectorList, selfAndAncestors } from './dom.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { looseKey } from './site.ts';
 
@@ -194,17 +194,10 @@ function urlDate(url: string, timezone: string): string | null {
   return partsToIso({ year: +m[1], month: +m[2], day: +m[3] }, timezone);
 }
 
-// PUBLISH_CLASS holds no spaces or non-ASCII letters, so testing each attribute case-insensitively
-// matches exactly what PUBLISH_CLASS matches in classId(el), without building that string for every element.
+// PUBLISH_CLASS holds no spaces or non-ASCII letters: classIdMatches answers as classId(el) would.
 const PUBLISH_CLASS_ANY_CASE = new RegExp(PUBLISH_CLASS.source, 'i');
 function publishClassed(el: Element): boolean {
-  const { class: cls, id, 'data-testid': testId } = el.attribs;
-  return (
-    (cls !== undefined && PUBLISH_CLASS_ANY_CASE.test(cls)) ||
-    (id !== undefined && PUBLISH_CLASS_ANY_CASE.test(id)) ||
-    (testId !== undefined && PUBLISH_CLASS_ANY_CASE.test(testId)) ||
-    opensWithDateIcon(el)
-  );
+  return classIdMatches(el, PUBLISH_CLASS_ANY_CASE) || opensWithDateIcon(el);
 }
 
 const DATE_ICON = /(?:^|[\s_-])(?:calendar|clock|date|time|schedule)(?:$|[\s_-]|-o\b)/i;
