@@ -331,11 +331,15 @@ export function selfAndAncestors(el: AnyNode | undefined): Set<AnyNode> {
 }
 
 const BOILERPLATE_TAGS = new Set(['footer', 'aside', 'nav']);
-const BOILERPLATE_CLASS =
-  /(?:^|[\s_-])(?:comments?(?:-?(?:list|area|section|box|content|body|wrapper|container))?|commentlist|respond|related(?:[_-]?(?:posts?|articles?|news|stories|links|entries|items?|content))?|relat|sidebar|widget|footer|site-footer|copyright|recommend|more-news|other-news|news-other|tin-khac|xem-them|also-read|read-more|readmore|tin-lien-quan|lienquan|lien-quan|box-news|teaser-list|newsletter|popular|trending|most-read|mostread|breadcrumbs?)(?:$|\s)/;
 // "related_post", "jp-relatedposts", "related-articles": the WordPress plugins' related lists count as related too.
-const COMMENT_OR_RELATED =
-  /(?:^|[\s_-])(?:comments?(?:-?(?:list|area|section|box|content|body|wrapper|container))?|commentlist|respond|related(?:[_-]?(?:posts?|articles?|news|stories|links|entries|items?|content))?|relat|recommend|tin-lien-quan|lienquan|lien-quan|more-news|other-news|news-other|tin-khac|cac-tin-khac|xem-them|tin-cung-chuyen-muc|also-read)(?:$|\s)/;
+const RELATED_WORD = String.raw`related(?:[_-]?(?:posts?|articles?|news|stories|links|entries|items?|content))?`;
+const COMMENT_WORD = String.raw`comments?(?:-?(?:list|area|section|box|content|body|wrapper|container))?|commentlist|respond`;
+const BOILERPLATE_CLASS = new RegExp(
+  String.raw`(?:^|[\s_-])(?:${COMMENT_WORD}|${RELATED_WORD}|relat|sidebar|widget|footer|site-footer|copyright|recommend|more-news|other-news|news-other|tin-khac|xem-them|also-read|read-more|readmore|tin-lien-quan|lienquan|lien-quan|box-news|teaser-list|newsletter|popular|trending|most-read|mostread|breadcrumbs?)(?:$|\s)`,
+);
+const COMMENT_OR_RELATED = new RegExp(
+  String.raw`(?:^|[\s_-])(?:${COMMENT_WORD}|${RELATED_WORD}|relat|recommend|tin-lien-quan|lienquan|lien-quan|more-news|other-news|news-other|tin-khac|cac-tin-khac|xem-them|tin-cung-chuyen-muc|also-read)(?:$|\s)`,
+);
 
 /** Whether this element itself (not its ancestors) is page furniture; containers of the headline never are. */
 export function isFurniture(el: Element, loose = false, headline?: Set<AnyNode>): boolean {

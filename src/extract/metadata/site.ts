@@ -119,9 +119,10 @@ const ARCHIVE_PREFIX = /^(?:https?:\/\/web\.archive\.org)?\/web\/\d+[a-z_]*\//i;
 /** What the page calls its home link or logo: the printed site name ("Bibliothek 2.0 und mehr"). */
 function homeLinkNames($: CheerioAPI, url: string): string[] {
   let origin: string;
-  const archived = archivedUrl(url) !== url;
+  const own = archivedUrl(url);
+  const archived = own !== url;
   try {
-    origin = new URL(archivedUrl(url)).origin;
+    origin = new URL(own).origin;
   } catch {
     return [];
   }

@@ -198,7 +198,8 @@ function isSiteNamePart(segment: string, site: SiteIdentity): boolean {
 
 // "Kicker: Headline" in a metadata title; the kicker is short.
 const KICKER_PREFIX = /^(.{2,60}?)(?::\s+|\s+[-–—|]\s+)(.+)$/su;
-const KICKER_CLASS = /kicker|dachzeile|topline|overline|roofline|eyebrow|super-?title|sub-?title|spitzmarke|strapline/;
+// A kicker's own element: the kicker heading classes, or a super-/subtitle.
+const KICKER_CLASS = new RegExp(`${KICKER_HEADING.source}|super-?title|sub-?title`);
 
 /**
  * "Industriell revolutioniert?: Anno 1800 Beta" -> "Anno 1800 Beta" when the page prints "Industriell revolutioniert?"
