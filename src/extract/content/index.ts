@@ -10,6 +10,7 @@ import { detach, documentOrder, firstNamed, hasAncestor, hintOf, isElement, rawT
 import { isCreditLine, type ImageRef } from './figures.ts';
 import { ancestors, findLeadElement, leadBelongs } from './lead.ts';
 import { selectContent } from './select.ts';
+import { selectAllElements } from '../selectors.ts';
 
 export type { Block } from './collect.ts';
 export type { ImageRef } from './figures.ts';
@@ -39,7 +40,7 @@ function list(sel: string | string[] | undefined): string[] {
 function select($: CheerioAPI, sels: string[]): Element[] {
   for (const sel of sels) {
     try {
-      const found = $(sel).toArray().filter((n): n is Element => isElement(n));
+      const found = selectAllElements($, sel).filter((n) => isElement(n));
       if (found.length) return found;
     } catch {
       // an invalid selector matches nothing
@@ -77,7 +78,7 @@ export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResu
 
   for (const sel of [...(opts.rules?.remove ?? []), ...(opts.template?.remove ?? [])]) {
     try {
-      $(sel).remove();
+      for (const el of selectAllElements($, sel)) detach(el);
     } catch {
       // ignore invalid selectors
     }

@@ -154,7 +154,7 @@ export function extractAuthors(
 ): string[] {
   const ruleSels = selectorList(rules?.author);
   if (ruleSels.length) {
-    const els = ruleSels.flatMap((s) => safeSelect($, s).toArray());
+    const els = ruleSels.flatMap((s) => safeSelect($, s));
     if (!els.length) ruleMisses.push('author');
     const names = dedupe(fromElements($, els, site));
     if (names.length) return names;

@@ -1,7 +1,8 @@
-import type { CheerioAPI, Cheerio } from 'cheerio/slim';
+import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { decodeHTML } from 'entities';
 import { normalizeText } from '../../normalize/text.ts';
+import { selectAllElements } from '../selectors.ts';
 
 export type Selector = string | string[];
 
@@ -20,11 +21,11 @@ export function selectorList(sel: Selector | undefined): string[] {
 }
 
 /** Runs a configured selector, tolerating an invalid one (it simply matches nothing). */
-export function safeSelect($: CheerioAPI, selector: string): Cheerio<Element> {
+export function safeSelect($: CheerioAPI, selector: string): Element[] {
   try {
-    return $(selector) as Cheerio<Element>;
+    return selectAllElements($, selector);
   } catch {
-    return $([]) as Cheerio<Element>;
+    return [];
   }
 }
 

@@ -38,7 +38,7 @@ function ruleTitle($: CheerioAPI, rules: ExtractRules | undefined, ruleMisses: s
   if (!sels.length) return null;
   let matched = false;
   for (const sel of sels) {
-    for (const el of safeSelect($, sel).toArray()) {
+    for (const el of safeSelect($, sel)) {
       matched = true;
       const t = el.name === 'meta' ? cleanText(el.attribs.content) : elementText($, el);
       if (t) return t;

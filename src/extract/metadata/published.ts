@@ -70,7 +70,7 @@ function fromRule($: CheerioAPI, field: 'date' | 'modified', ctx: DateContext): 
   if (!sels.length) return null;
   let matched = false;
   for (const sel of sels) {
-    for (const el of safeSelect($, sel).toArray()) {
+    for (const el of safeSelect($, sel)) {
       matched = true;
       const iso = notFuture(dateFromElement($, el, ctx, ctx.now), ctx.now);
       if (iso) return iso;

@@ -93,7 +93,7 @@ function breadcrumbFromDom($: CheerioAPI): string[] | null {
 export function extractSection($: CheerioAPI, nodes: LdNode[], article: LdNode | undefined, title: string | null, site: SiteIdentity, rules: ExtractRules | undefined, ruleMisses: string[]): string | null {
   const sels = selectorList(rules?.section);
   if (sels.length) {
-    const els = sels.flatMap((s) => safeSelect($, s).toArray());
+    const els = sels.flatMap((s) => safeSelect($, s));
     if (!els.length) ruleMisses.push('section');
     const texts = els.map((el) => elementText($, el)).filter(Boolean);
     const crumb = texts.length > 1 ? lastCrumb(texts, title, site) : texts[0];
@@ -175,7 +175,7 @@ function cleanTags(raw: string[], site: SiteIdentity): string[] {
 export function extractTags($: CheerioAPI, article: LdNode | undefined, site: SiteIdentity, rules: ExtractRules | undefined, ruleMisses: string[]): string[] {
   const sels = selectorList(rules?.tags);
   if (sels.length) {
-    const els = sels.flatMap((s) => safeSelect($, s).toArray());
+    const els = sels.flatMap((s) => safeSelect($, s));
     if (!els.length) ruleMisses.push('tags');
     const texts = els.flatMap((el) => {
       const links = $(el).find('a').toArray();

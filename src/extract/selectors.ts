@@ -1,0 +1,112 @@
+/**
+ * CSS selectors of site rules and template families, run the cheap way: each selector is compiled once per process,
+ * and one whose subject carries a class or id ("h1.article__title", ".detail-content .box-relate", "#main") only
+ * tests the page's elements with that class or id, from an index built in one walk per page; the others walk the
+ * document. A selector runs per page and per rule field, so walking the whole page for each one dominated the
+ * template pages' extraction time. The results are those of cheerio's `$(selector)`: same elements, document order.
+ */
+import type { CheerioAPI } from 'cheerio/slim';
+import { compile, selectAll } from 'css-select';
+import { parse, type Selector } from 'css-what';
+import type { AnyNode, Document, Element } from 'domhandler';
+
+type Predicate = ((el: Element) => boolean) & { shouldTestNextSiblings?: boolean };
+
+interface CompiledSelector {
+  test: Predicate;
+  /** The subject's class or id, when the selector has exactly one comma group and its subject names one. */
+  key: { kind: 'class' | 'id'; value: string } | null;
+}
+
+/** Compiled selectors by text; null: css-select cannot run it alone (positional pseudos such as ":first"): cheerio runs it. */
+const compiled = new Map<string, CompiledSelector | null>();
+const MAX_COMPILED = 2000;
+
+function subjectKey(groups: Selector[][]): CompiledSelector['key'] {
+  if (groups.length !== 1) return null;
+  const tokens = groups[0];
+  let start = tokens.length;
+  while (start > 0 && !isCombinator(tokens[start - 1])) start--;
+  let cls: string | null = null;
+  for (const t of tokens.slice(start)) {
+    if (t.type !== 'attribute') continue;
+    if (t.name === 'id' && t.action === 'equals' && !t.ignoreCase) return { kind: 'id', value: t.value };
+    if (t.name === 'class' && t.action === 'element' && !t.ignoreCase && cls === null) cls = t.value;
+  }
+  return cls === null ? null : { kind: 'class', value: cls };
+}
+
+function isCombinator(t: Selector): boolean {
+  return t.type === 'descendant' || t.type === 'child' || t.type === 'sibling' || t.type === 'adjacent' || t.type === 'parent' || t.type === 'column-combinator';
+}
+
+function compileSelector(selector: string): CompiledSelector | null {
+  const known = compiled.get(selector);
+  if (known !== undefined) return known;
+  let out: CompiledSelector | null;
+  try {
+    const groups = parse(selector);
+    // The key first: css-select reorders the tokens it compiles.
+    const key = subjectKey(groups);
+    out = { test: compile<AnyNode, Element>(groups) as Predicate, key };
+  } catch {
+    out = null;
+  }
+  if (compiled.size >= MAX_COMPILED) compiled.clear();
+  compiled.set(selector, out);
+  return out;
+}
+
+interface AttributeIndex {
+  byClass: Map<string, Element[]>;
+  byId: Map<string, Element[]>;
+}
+
+const indexes = new WeakMap<Document, AttributeIndex>();
+
+function attributeIndex(doc: Document): AttributeIndex {
+  let index = indexes.get(doc);
+  if (index) return index;
+  index = { byClass: new Map(), byId: new Map() };
+  const { byClass, byId } = index;
+  const add = (map: Map<string, Element[]>, key: string, el: Element) => {
+    const list = map.get(key);
+    if (list) list.push(el);
+    else map.set(key, [el]);
+  };
+  const visit = (node: AnyNode) => {
+    for (const c of (node as Element).children) {
+      if (c.type !== 'tag' && c.type !== 'script' && c.type !== 'style') continue;
+      const el = c as Element;
+      const cls = el.attribs.class;
+      if (cls) for (const name of cls.split(/\s+/)) if (name) add(byClass, name, el);
+      const id = el.attribs.id;
+      if (id) add(byId, id, el);
+      visit(el);
+    }
+  };
+  visit(doc);
+  indexes.set(doc, index);
+  return index;
+}
+
+/** Still in the document: the index is built once, and extraction detaches elements after that. */
+function attached(el: Element, doc: Document): boolean {
+  let n: AnyNode | null = el;
+  while (n.parent) n = n.parent;
+  return n === doc;
+}
+
+/**
+ * The elements `selector` matches in the page, in document order. Throws on a selector that is not valid CSS, as
+ * `$(selector)` does.
+ */
+export function selectAllElements($: CheerioAPI, selector: string): Element[] {
+  const c = compileSelector(selector);
+  if (!c) return $(selector).toArray().filter((n): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style');
+  const doc = $.root()[0] as Document;
+  if (!c.key) return selectAll<AnyNode, Element>(c.test, doc);
+  const { byClass, byId } = attributeIndex(doc);
+  const candidates = (c.key.kind === 'class' ? byClass : byId).get(c.key.value) ?? [];
+  return candidates.filter((el) => attached(el, doc) && c.test(el));
+}

@@ -1,0 +1,75 @@
+import { load } from 'cheerio/slim';
+import type { Element } from 'domhandler';
+import { describe, expect, it } from 'vitest';
+import { detach } from '../../src/extract/content/dom.ts';
+import { selectAllElements } from '../../src/extract/selectors.ts';
+
+const PAGE = `<!doctype html><html lang="vi"><head><title>t</title><script class="data" id="s1">{}</script></head><body>
+<div id="main" class="page article__body">
+  <h1 class="article__title big">Tiêu đề</h1>
+  <div class="article__sapo">Sapo</div>
+  <div class="article__body" data-x="1"><p>Một</p><div class="box-related"><a href="/a">Tin A</a></div><p class="Normal">Hai</p></div>
+  <ul class="path"><li><a href="/">Trang chủ</a></li><li><a href="/the-gioi">Thế giới</a></li></ul>
+  <p class="Normal" style="text-align:right"><strong>Tác giả</strong></p>
+</div>
+<aside class="box-related"><a href="/b">Tin B</a></aside>
+<div class="ARTICLE__BODY">case differs</div>
+</body></html>`;
+
+const SELECTORS = [
+  '.article__body',
+  'h1.article__title',
+  '.article__title.big',
+  '#main .article__sapo',
+  '#main',
+  'div#main > h1',
+  '.article__body .box-related',
+  '.box-related a',
+  '.path a:last-child',
+  'p.Normal[style*="right"] strong',
+  '.article__body p',
+  'h1',
+  'p',
+  'script.data',
+  '#s1',
+  '.article__title, .article__sapo',
+  'div:not(.article__body)',
+  '.missing',
+  '#missing',
+];
+
+const names = (els: Element[]) => els.map((e) => `${e.name}${e.attribs.class ? `.${e.attribs.class}` : ''}`);
+
+describe('selectAllElements', () => {
+  it.each(SELECTORS)('matches what cheerio matches, in document order: %s', (sel) => {
+    const $ = load(PAGE);
+    const expected = $(sel).toArray() as Element[];
+    const got = selectAllElements($, sel);
+    expect(got).toEqual(expected);
+    expect(got.every((el, i) => el === expected[i])).toBe(true);
+  });
+
+  it('leaves out elements detached after its index was built, and their descendants', () => {
+    const $ = load(PAGE);
+    expect(names(selectAllElements($, '.box-related'))).toEqual(['div.box-related', 'aside.box-related']);
+    const [inner] = selectAllElements($, '.article__body .box-related');
+    detach(inner);
+    expect(names(selectAllElements($, '.box-related'))).toEqual(['aside.box-related']);
+    detach(selectAllElements($, '#main')[0]);
+    expect(selectAllElements($, '.article__sapo')).toEqual([]);
+    expect(selectAllElements($, '.box-related a').map((a) => $(a).text())).toEqual(['Tin B']);
+  });
+
+  it('keeps the answers of each page to that page', () => {
+    const a = load('<div class="x">A</div>');
+    const b = load('<p class="x">B</p><p class="x">C</p>');
+    expect(selectAllElements(a, '.x').map((e) => e.name)).toEqual(['div']);
+    expect(selectAllElements(b, '.x').map((e) => a(e).text())).toEqual(['B', 'C']);
+  });
+
+  it('hands selectors css-select cannot run alone to cheerio, and throws on invalid CSS as cheerio does', () => {
+    const $ = load(PAGE);
+    expect(names(selectAllElements($, '.path a:first'))).toEqual(['a']);
+    expect(() => selectAllElements($, 'div[[')).toThrow();
+  });
+});
