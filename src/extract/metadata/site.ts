@@ -17,13 +17,23 @@ export function looseKey(s: string): string {
   return ascii;
 }
 
+/** Keys of non-ASCII strings: a page's site names and title candidates are compared again and again. */
+const unicodeKeys = new Map<string, string>();
+const MAX_UNICODE_KEYS = 4000;
+
 function looseKeyUnicode(s: string): string {
-  return s
+  const known = unicodeKeys.get(s);
+  if (known !== undefined) return known;
+  const key = s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/đ/g, 'd')
     .replace(/[^\p{L}\p{N}]+/gu, '');
+  if (unicodeKeys.size >= MAX_UNICODE_KEYS) unicodeKeys.clear();
+  // A copied key: a slice of the page's text would keep the whole page alive.
+  unicodeKeys.set((' ' + s).slice(1), key);
+  return key;
 }
 
 const ARCHIVED = /^https?:\/\/web\.archive\.org\/web\/\d+[a-z_]*\/(https?:\/\/.+)$/i;

@@ -281,6 +281,14 @@ describe('section, tags, language, canonical, site name, description', () => {
     expect(meta('<html><body><p>ok</p></body></html>').language).toBeNull();
   });
 
+  it('tells undeclared Vietnamese by its letters, and leaves other languages with the same toned letters to franc', () => {
+    const vi = 'Hai bên nhất trí thúc đẩy hợp tác thương mại, đầu tư và giao lưu nhân dân, hướng tới kỷ niệm năm mươi năm thiết lập quan hệ ngoại giao. ';
+    expect(meta(`<html><body><p>${vi.repeat(3)}</p></body></html>`).language).toBe('vi');
+    // Yoruba writes ẹ and ọ (U+1EB9, U+1ECD), in the block of Vietnamese toned letters, but no horn letters (ơ, ư).
+    const yo = 'Ìjọba àpapọ̀ ti kéde pé àwọn ilé ẹ̀kọ́ gíga yóò ṣí padà ní ọ̀sẹ̀ tó ń bọ̀, lẹ́yìn tí àwọn olùkọ́ ti parí ìyanṣẹ́lódì wọn. ';
+    expect(meta(`<html><body><p>${yo.repeat(4)}</p></body></html>`).language).not.toBe('vi');
+  });
+
   it('detects the language of a long undeclared page whose close relatives score near it (German vs Dutch)', () => {
     // On 2 KB of text franc's runner-up scores crowd the winner (Dutch at 0.97 of German here), which read as "unsure".
     const german = [
