@@ -1,8 +1,8 @@
 /**
- * CSS selectors of site rules and template families, run the cheap way: each selector is compiled once per process,
- * and one whose subject carries a class or id ("h1.article__title", ".detail-content .box-relate", "#main") only
- * tests the page's elements with that class or id, from an index built in one walk per page; the others walk the
- * document. A selector runs per page and per rule field, so walking the whole page for each one dominated the
+ * CSS selectors of site rules and template families, run the cheap way: each selector is compiled once per process;
+ * one whose subject carries a class or id ("h1.article__title", "#main") only tests the page's elements with that class
+ * or id, from an index built in one walk per page, and one whose subject sits inside such an element (".article__tag a")
+ * only tests those elements' descendants; the others walk the document. A selector runs per page and per rule field, so walking the whole page for each one dominated the
  * template pages' extraction time. The results are those of cheerio's `$(selector)`: same elements, document order.
  */
 import type { CheerioAPI } from 'cheerio/slim';
@@ -12,28 +12,51 @@ import type { AnyNode, Document, Element } from 'domhandler';
 
 type Predicate = ((el: Element) => boolean) & { shouldTestNextSiblings?: boolean };
 
+interface SelectorKey {
+  kind: 'class' | 'id';
+  value: string;
+  /** 'self': the subject itself carries the class or id; 'descendants': an ancestor does (".article__tag a"). */
+  scope: 'self' | 'descendants';
+}
+
 interface CompiledSelector {
   test: Predicate;
-  /** The subject's class or id, when the selector has exactly one comma group and its subject names one. */
-  key: { kind: 'class' | 'id'; value: string } | null;
+  /** Where to look: set when the selector has one comma group and its subject, or an ancestor of it, names a class or id. */
+  key: SelectorKey | null;
 }
 
 /** Compiled selectors by text; null: css-select cannot run it alone (positional pseudos such as ":first"): cheerio runs it. */
 const compiled = new Map<string, CompiledSelector | null>();
 const MAX_COMPILED = 2000;
 
-function subjectKey(groups: Selector[][]): CompiledSelector['key'] {
-  if (groups.length !== 1) return null;
-  const tokens = groups[0];
-  let start = tokens.length;
-  while (start > 0 && !isCombinator(tokens[start - 1])) start--;
+function compoundKey(tokens: Selector[]): Pick<SelectorKey, 'kind' | 'value'> | null {
   let cls: string | null = null;
-  for (const t of tokens.slice(start)) {
-    if (t.type !== 'attribute') continue;
-    if (t.name === 'id' && t.action === 'equals' && !t.ignoreCase) return { kind: 'id', value: t.value };
-    if (t.name === 'class' && t.action === 'element' && !t.ignoreCase && cls === null) cls = t.value;
+  for (const t of tokens) {
+    if (t.type !== 'attribute' || t.ignoreCase) continue;
+    if (t.name === 'id' && t.action === 'equals') return { kind: 'id', value: t.value };
+    if (t.name === 'class' && t.action === 'element' && cls === null) cls = t.value;
   }
   return cls === null ? null : { kind: 'class', value: cls };
+}
+
+function selectorKey(groups: Selector[][]): SelectorKey | null {
+  if (groups.length !== 1) return null;
+  const tokens = groups[0];
+  // Compounds right to left; past a sibling combinator the match may lie outside the keyed element's subtree.
+  let end = tokens.length;
+  let scope: SelectorKey['scope'] = 'self';
+  while (end > 0) {
+    let start = end;
+    while (start > 0 && !isCombinator(tokens[start - 1])) start--;
+    const key = compoundKey(tokens.slice(start, end));
+    if (key) return { ...key, scope };
+    if (start === 0) return null;
+    const combinator = tokens[start - 1].type;
+    if (combinator !== 'descendant' && combinator !== 'child') return null;
+    scope = 'descendants';
+    end = start - 1;
+  }
+  return null;
 }
 
 function isCombinator(t: Selector): boolean {
@@ -47,7 +70,7 @@ function compileSelector(selector: string): CompiledSelector | null {
   try {
     const groups = parse(selector);
     // The key first: css-select reorders the tokens it compiles.
-    const key = subjectKey(groups);
+    const key = selectorKey(groups);
     out = { test: compile<AnyNode, Element>(groups) as Predicate, key };
   } catch {
     out = null;
@@ -97,6 +120,31 @@ function attached(el: Element, doc: Document): boolean {
   return n === doc;
 }
 
+function isInside(el: AnyNode, root: AnyNode): boolean {
+  for (let p = el.parent; p; p = p.parent) if (p === root) return true;
+  return false;
+}
+
+/** Descendants of `roots` (in document order, attached) that pass `test`, in document order, each once. */
+function matchingDescendants(roots: Element[], test: Predicate): Element[] {
+  const out: Element[] = [];
+  const visit = (node: Element) => {
+    for (const c of node.children) {
+      if (c.type !== 'tag' && c.type !== 'script' && c.type !== 'style') continue;
+      if (test(c as Element)) out.push(c as Element);
+      visit(c as Element);
+    }
+  };
+  let last: Element | null = null;
+  for (const root of roots) {
+    // A keyed element inside the previous one: its subtree was visited with that one.
+    if (last && isInside(root, last)) continue;
+    visit(root);
+    last = root;
+  }
+  return out;
+}
+
 /**
  * The elements `selector` matches in the page, in document order. Throws on a selector that is not valid CSS, as
  * `$(selector)` does.
@@ -107,6 +155,6 @@ export function selectAllElements($: CheerioAPI, selector: string): Element[] {
   const doc = $.root()[0] as Document;
   if (!c.key) return selectAll<AnyNode, Element>(c.test, doc);
   const { byClass, byId } = attributeIndex(doc);
-  const candidates = (c.key.kind === 'class' ? byClass : byId).get(c.key.value) ?? [];
-  return candidates.filter((el) => attached(el, doc) && c.test(el));
+  const keyed = ((c.key.kind === 'class' ? byClass : byId).get(c.key.value) ?? []).filter((el) => attached(el, doc));
+  return c.key.scope === 'self' ? keyed.filter((el) => c.test(el)) : matchingDescendants(keyed, c.test);
 }

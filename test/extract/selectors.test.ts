@@ -34,7 +34,13 @@ const SELECTORS = [
   '#s1',
   '.article__title, .article__sapo',
   'div:not(.article__body)',
+  '.article__body .box-related a',
+  '#main p strong',
+  '.article__sapo + div',
+  '.article__sapo ~ div p',
+  'ul.path > li > a',
   '.missing',
+  '.missing a',
   '#missing',
 ];
 
