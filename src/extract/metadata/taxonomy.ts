@@ -153,7 +153,10 @@ function tagLinks($: CheerioAPI): string[] {
       labelled.push(...descendants(el, isLink));
       continue;
     }
-    labelled.push(...$(el).parent().find('a').toArray(), ...$(el).nextAll('a').toArray());
+    // The label's box's links, then the links right after the label (`$(el).parent().find('a')`, `$(el).nextAll('a')`).
+    const box = el.parent;
+    if (box && box.type !== 'root') labelled.push(...descendants(box as Element, isLink));
+    for (let n = el.next; n; n = n.next) if (n.type === 'tag' && (n as Element).name === 'a') labelled.push(n as Element);
   }
   return [...marked, ...labelled].map((el) => elementText($, el));
 }
@@ -178,7 +181,7 @@ export function extractTags($: CheerioAPI, article: LdNode | undefined, site: Si
     const els = sels.flatMap((s) => safeSelect($, s));
     if (!els.length) ruleMisses.push('tags');
     const texts = els.flatMap((el) => {
-      const links = $(el).find('a').toArray();
+      const links = descendants(el, isLink);
       return links.length ? links.map((a) => elementText($, a)) : elementText($, el).split(/[,;]/);
     });
     const tags = cleanTags(texts, site);
