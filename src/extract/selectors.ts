@@ -32,14 +32,16 @@ const MAX_COMPILED = 2000;
 function compoundKey(tokens: Selector[]): Pick<SelectorKey, 'kind' | 'value'> | null {
   let cls: string | null = null;
   for (const t of tokens) {
-    if (t.type !== 'attribute' || t.ignoreCase) continue;
+    // css-what marks class and id tokens ignoreCase 'quirks': case-insensitive in quirks mode only, which css-select is not in.
+    if (t.type !== 'attribute' || t.ignoreCase === true) continue;
     if (t.name === 'id' && t.action === 'equals') return { kind: 'id', value: t.value };
     if (t.name === 'class' && t.action === 'element' && cls === null) cls = t.value;
   }
   return cls === null ? null : { kind: 'class', value: cls };
 }
 
-function selectorKey(groups: Selector[][]): SelectorKey | null {
+/** Exported for tests. */
+export function selectorKey(groups: Selector[][]): SelectorKey | null {
   if (groups.length !== 1) return null;
   const tokens = groups[0];
   // Compounds right to left; past a sibling combinator the match may lie outside the keyed element's subtree.
@@ -94,8 +96,10 @@ function attributeIndex(doc: Document): AttributeIndex {
   const { byClass, byId } = index;
   const add = (map: Map<string, Element[]>, key: string, el: Element) => {
     const list = map.get(key);
-    if (list) list.push(el);
-    else map.set(key, [el]);
+    // class="contents contents": one entry.
+    if (list) {
+      if (list[list.length - 1] !== el) list.push(el);
+    } else map.set(key, [el]);
   };
   const visit = (node: AnyNode) => {
     for (const c of (node as Element).children) {

@@ -2,7 +2,8 @@ import { load } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { detach } from '../../src/extract/content/dom.ts';
-import { selectAllElements } from '../../src/extract/selectors.ts';
+import { parse } from 'css-what';
+import { selectAllElements, selectorKey } from '../../src/extract/selectors.ts';
 
 const PAGE = `<!doctype html><html lang="vi"><head><title>t</title><script class="data" id="s1">{}</script></head><body>
 <div id="main" class="page article__body">
@@ -14,6 +15,7 @@ const PAGE = `<!doctype html><html lang="vi"><head><title>t</title><script class
 </div>
 <aside class="box-related"><a href="/b">Tin B</a></aside>
 <div class="ARTICLE__BODY">case differs</div>
+<div class="contents  contents" id="dup"><p>class named twice</p></div>
 </body></html>`;
 
 const SELECTORS = [
@@ -39,6 +41,8 @@ const SELECTORS = [
   '.article__sapo + div',
   '.article__sapo ~ div p',
   'ul.path > li > a',
+  '.contents',
+  '.contents p',
   '.missing',
   '.missing a',
   '#missing',
@@ -53,6 +57,20 @@ describe('selectAllElements', () => {
     const got = selectAllElements($, sel);
     expect(got).toEqual(expected);
     expect(got.every((el, i) => el === expected[i])).toBe(true);
+  });
+
+  it('looks up the class or id of the subject, or of an ancestor compound, and walks the page only without one', () => {
+    const key = (sel: string) => selectorKey(parse(sel));
+    expect(key('.box-related')).toEqual({ kind: 'class', value: 'box-related', scope: 'self' });
+    expect(key('h1.article__title.big')).toEqual({ kind: 'class', value: 'article__title', scope: 'self' });
+    expect(key('div#main.page')).toEqual({ kind: 'id', value: 'main', scope: 'self' });
+    expect(key('.article__tag a')).toEqual({ kind: 'class', value: 'article__tag', scope: 'descendants' });
+    expect(key('#main > ul li.x')).toEqual({ kind: 'class', value: 'x', scope: 'self' });
+    expect(key('#main > ul li')).toEqual({ kind: 'id', value: 'main', scope: 'descendants' });
+    expect(key('.a + p')).toBeNull();
+    expect(key('h1')).toBeNull();
+    expect(key('.a, .b')).toBeNull();
+    expect(key('[class="x" i]')).toBeNull();
   });
 
   it('leaves out elements detached after its index was built, and their descendants', () => {
