@@ -1,14 +1,16 @@
 /**
  * CSS selectors of site rules and template families, run the cheap way: each selector is compiled once per process;
  * one whose subject carries a class or id ("h1.article__title", "#main") only tests the page's elements with that class
- * or id, from an index built in one walk per page, and one whose subject sits inside such an element (".article__tag a")
- * only tests those elements' descendants; the others walk the document. A selector runs per page and per rule field, so walking the whole page for each one dominated the
- * template pages' extraction time. The results are those of cheerio's `$(selector)`: same elements, document order.
+ * or id, from an index built once per page over the cached element list, and one whose subject sits inside such an
+ * element (".article__tag a") only tests those elements' descendants; the others walk the document. A selector runs
+ * per page and per rule field, so walking the whole page for each one dominated the template pages' extraction time.
+ * The results are those of cheerio's `$(selector)`: same elements, document order.
  */
 import type { CheerioAPI } from 'cheerio/slim';
 import { compile, selectAll } from 'css-select';
 import { parse, type Selector } from 'css-what';
 import type { AnyNode, Document, Element } from 'domhandler';
+import { documentElements } from './metadata/dom.ts';
 
 type Predicate = ((el: Element) => boolean) & { shouldTestNextSiblings?: boolean };
 
@@ -87,10 +89,11 @@ interface AttributeIndex {
   byId: Map<string, Element[]>;
 }
 
-const indexes = new WeakMap<Document, AttributeIndex>();
+const indexes = new WeakMap<CheerioAPI, AttributeIndex>();
 
-function attributeIndex(doc: Document): AttributeIndex {
-  let index = indexes.get(doc);
+/** Elements by class word and by id, from the page's cached element list (metadata/dom.ts). */
+function attributeIndex($: CheerioAPI): AttributeIndex {
+  let index = indexes.get($);
   if (index) return index;
   index = { byClass: new Map(), byId: new Map() };
   const { byClass, byId } = index;
@@ -101,19 +104,13 @@ function attributeIndex(doc: Document): AttributeIndex {
       if (list[list.length - 1] !== el) list.push(el);
     } else map.set(key, [el]);
   };
-  const visit = (node: AnyNode) => {
-    for (const c of (node as Element).children) {
-      if (c.type !== 'tag' && c.type !== 'script' && c.type !== 'style') continue;
-      const el = c as Element;
-      const cls = el.attribs.class;
-      if (cls) for (const name of cls.split(/\s+/)) if (name) add(byClass, name, el);
-      const id = el.attribs.id;
-      if (id) add(byId, id, el);
-      visit(el);
-    }
-  };
-  visit(doc);
-  indexes.set(doc, index);
+  for (const el of documentElements($)) {
+    const cls = el.attribs.class;
+    if (cls) for (const name of cls.split(/\s+/)) if (name) add(byClass, name, el);
+    const id = el.attribs.id;
+    if (id) add(byId, id, el);
+  }
+  indexes.set($, index);
   return index;
 }
 
@@ -158,7 +155,16 @@ export function selectAllElements($: CheerioAPI, selector: string): Element[] {
   if (!c) return $(selector).toArray().filter((n): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style');
   const doc = $.root()[0] as Document;
   if (!c.key) return selectAll<AnyNode, Element>(c.test, doc);
-  const { byClass, byId } = attributeIndex(doc);
+  const { byClass, byId } = attributeIndex($);
   const keyed = ((c.key.kind === 'class' ? byClass : byId).get(c.key.value) ?? []).filter((el) => attached(el, doc));
   return c.key.scope === 'self' ? keyed.filter((el) => c.test(el)) : matchingDescendants(keyed, c.test);
+}
+
+/** Runs a configured selector, tolerating an invalid one (it simply matches nothing). */
+export function safeSelect($: CheerioAPI, selector: string): Element[] {
+  try {
+    return selectAllElements($, selector);
+  } catch {
+    return [];
+  }
 }

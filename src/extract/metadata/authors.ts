@@ -1,7 +1,8 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
-import { bodyElements, classId, classIdMatches, documentElements, firstDescendant, hasWord, cleanText, hasAncestor, elementText, inBoilerplate, metaContent, safeSelect, selectorList } from './dom.ts';
+import { bodyElements, classId, classIdMatches, documentElements, firstDescendant, hasWord, cleanText, hasAncestor, elementText, inBoilerplate, metaContent, selectorList } from './dom.ts';
+import { safeSelect } from '../selectors.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, type SiteIdentity } from './site.ts';
 

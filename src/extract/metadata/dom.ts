@@ -2,7 +2,6 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { decodeHTML } from 'entities';
 import { normalizeText } from '../../normalize/text.ts';
-import { selectAllElements } from '../selectors.ts';
 
 export type Selector = string | string[];
 
@@ -20,14 +19,6 @@ export function selectorList(sel: Selector | undefined): string[] {
   return Array.isArray(sel) ? sel : [sel];
 }
 
-/** Runs a configured selector, tolerating an invalid one (it simply matches nothing). */
-export function safeSelect($: CheerioAPI, selector: string): Element[] {
-  try {
-    return selectAllElements($, selector);
-  } catch {
-    return [];
-  }
-}
 
 /**
  * Text of an element with block boundaries kept as spaces ("<p>a</p><p>b</p>" -> "a b"); `spaced` puts a space at every

@@ -2,7 +2,8 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { findDates, parseDateText, parseIsoLike, partsToIso, type DateParts } from './dates.ts';
-import { bodyElement, bodyElements, classId, classIdMatches, documentElements, elementsNamed, elementText, elementTextPrefix, elementTextWithin, firstDescendant, hasAncestor, inBoilerplate, isFurniture, metaContent, safeSelect, selectorList, selfAndAncestors } from './dom.ts';
+import { bodyElement, bodyElements, classId, classIdMatches, documentElements, elementsNamed, elementText, elementTextPrefix, elementTextWithin, firstDescendant, hasAncestor, inBoilerplate, isFurniture, metaContent, selectorList, selfAndAncestors } from './dom.ts';
+import { safeSelect } from '../selectors.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { looseKey } from './site.ts';
 

@@ -1,7 +1,8 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
-import { bodyElements, cleanText, descendants, documentElements, elementText, metaContent, metaContents, safeSelect, selectorList } from './dom.ts';
+import { bodyElements, cleanText, descendants, documentElements, elementText, metaContent, metaContents, selectorList } from './dom.ts';
+import { safeSelect } from '../selectors.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
 
