@@ -1,8 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { load } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { detach } from '../../src/extract/content/dom.ts';
 import { parse } from 'css-what';
+import { builtinRules } from '../../src/extract/rules/index.ts';
 import { selectAllElements, selectorKey } from '../../src/extract/selectors.ts';
 
 const PAGE = `<!doctype html><html lang="vi"><head><title>t</title><script class="data" id="s1">{}</script></head><body>
@@ -95,5 +98,25 @@ describe('selectAllElements', () => {
     const $ = load(PAGE);
     expect(names(selectAllElements($, '.path a:first'))).toEqual(['a']);
     expect(() => selectAllElements($, 'div[[')).toThrow();
+  });
+
+  it('selects what cheerio selects for every built-in template selector on every Vietnamese fixture page', () => {
+    const selectors = new Set(Object.values(builtinRules).flatMap((rules) => Object.values(rules).flat()));
+    const dir = join(import.meta.dirname, '../fixtures/vn');
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    let matched = 0;
+    for (const page of pages) {
+      const html = readFileSync(join(dir, page), 'utf8');
+      for (const sel of selectors) {
+        const $ = load(html);
+        const expected = $(sel).toArray();
+        const got = selectAllElements($, sel);
+        expect(got.length, `${sel} on ${page}`).toBe(expected.length);
+        expect(got.every((el, i) => el === expected[i]), `${sel} on ${page}`).toBe(true);
+        matched += got.length;
+      }
+    }
+    expect(matched).toBeGreaterThan(0);
   });
 });
