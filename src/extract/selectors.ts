@@ -10,9 +10,9 @@ import type { CheerioAPI } from 'cheerio/slim';
 import { compile, selectAll } from 'css-select';
 import { parse, type Selector } from 'css-what';
 import type { AnyNode, Document, Element } from 'domhandler';
-import { documentElements } from './metadata/dom.ts';
+import { descendants, documentElements, hasAncestor } from './metadata/dom.ts';
 
-type Predicate = ((el: Element) => boolean) & { shouldTestNextSiblings?: boolean };
+type Predicate = (el: Element) => boolean;
 
 interface SelectorKey {
   kind: 'class' | 'id';
@@ -121,26 +121,14 @@ function attached(el: Element, doc: Document): boolean {
   return n === doc;
 }
 
-function isInside(el: AnyNode, root: AnyNode): boolean {
-  for (let p = el.parent; p; p = p.parent) if (p === root) return true;
-  return false;
-}
-
 /** Descendants of `roots` (in document order, attached) that pass `test`, in document order, each once. */
 function matchingDescendants(roots: Element[], test: Predicate): Element[] {
   const out: Element[] = [];
-  const visit = (node: Element) => {
-    for (const c of node.children) {
-      if (c.type !== 'tag' && c.type !== 'script' && c.type !== 'style') continue;
-      if (test(c as Element)) out.push(c as Element);
-      visit(c as Element);
-    }
-  };
   let last: Element | null = null;
   for (const root of roots) {
     // A keyed element inside the previous one: its subtree was visited with that one.
-    if (last && isInside(root, last)) continue;
-    visit(root);
+    if (last && hasAncestor(root, (a) => a === last)) continue;
+    for (const el of descendants(root, test)) out.push(el);
     last = root;
   }
   return out;

@@ -10,7 +10,7 @@ import { detach, documentOrder, firstNamed, hasAncestor, hintOf, isElement, rawT
 import { isCreditLine, type ImageRef } from './figures.ts';
 import { ancestors, findLeadElement, leadBelongs } from './lead.ts';
 import { selectContent } from './select.ts';
-import { selectAllElements } from '../selectors.ts';
+import { safeSelect } from '../selectors.ts';
 
 export type { Block } from './collect.ts';
 export type { ImageRef } from './figures.ts';
@@ -39,12 +39,8 @@ function list(sel: string | string[] | undefined): string[] {
 
 function select($: CheerioAPI, sels: string[]): Element[] {
   for (const sel of sels) {
-    try {
-      const found = selectAllElements($, sel).filter((n) => isElement(n));
-      if (found.length) return found;
-    } catch {
-      // an invalid selector matches nothing
-    }
+    const found = safeSelect($, sel);
+    if (found.length) return found;
   }
   return [];
 }
@@ -77,11 +73,7 @@ export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResu
   const root = (firstNamed(doc, 'html') ?? firstNamed(doc, 'body') ?? doc) as Element;
 
   for (const sel of [...(opts.rules?.remove ?? []), ...(opts.template?.remove ?? [])]) {
-    try {
-      for (const el of selectAllElements($, sel)) detach(el);
-    } catch {
-      // ignore invalid selectors
-    }
+    for (const el of safeSelect($, sel)) detach(el);
   }
   dropNoise(root);
 

@@ -19,7 +19,6 @@ export function selectorList(sel: Selector | undefined): string[] {
   return Array.isArray(sel) ? sel : [sel];
 }
 
-
 /**
  * Text of an element with block boundaries kept as spaces ("<p>a</p><p>b</p>" -> "a b"); `spaced` puts a space at every
  * element boundary. Iterative: deep pages cannot overflow the stack.

@@ -157,7 +157,7 @@ function tagLinks($: CheerioAPI): string[] {
     // The label's box's links, then the links right after the label (`$(el).parent().find('a')`, `$(el).nextAll('a')`).
     const box = el.parent;
     if (box && box.type !== 'root') labelled.push(...descendants(box as Element, isLink));
-    for (let n = el.next; n; n = n.next) if (n.type === 'tag' && (n as Element).name === 'a') labelled.push(n as Element);
+    for (let n = el.next; n; n = n.next) if (n.type === 'tag' && isLink(n as Element)) labelled.push(n as Element);
   }
   return [...marked, ...labelled].map((el) => elementText($, el));
 }
