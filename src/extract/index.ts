@@ -1,4 +1,4 @@
-import { load } from 'cheerio/slim';
+import { load, type CheerioAPI } from 'cheerio/slim';
 import type { ExtractRules } from '../schemas/config.ts';
 import { joinParagraphs, normalizeText } from '../normalize/text.ts';
 import { extractMetadata } from './metadata/index.ts';
@@ -6,6 +6,7 @@ import { extractContent } from './content/index.ts';
 import { renderBodyHtml } from './content/html.ts';
 import { limitDepth, own } from './content/dom.ts';
 import { detectTemplate } from './rules/index.ts';
+import { releasePage } from './page-memo.ts';
 
 export interface ExtractOptions {
   timezone: string;
@@ -51,6 +52,14 @@ const copy = (s: string | null): string | null => (s === null ? null : own(s));
 /** One article page -> its fields. Pure: parses once, reads metadata from the intact DOM, then the text. */
 export function extractArticle(html: string, url: string, opts: ExtractOptions): ExtractedArticle {
   const $ = load(html);
+  try {
+    return extractFrom($, url, opts);
+  } finally {
+    releasePage($);
+  }
+}
+
+function extractFrom($: CheerioAPI, url: string, opts: ExtractOptions): ExtractedArticle {
   // Before any selector runs: descendant queries walk ancestors, quadratic on pathological nesting.
   limitDepth($.root()[0], MAX_DEPTH);
   const meta = extractMetadata($, url, { timezone: opts.timezone, rules: opts.rules, now: opts.now });

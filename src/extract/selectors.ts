@@ -10,6 +10,7 @@ import type { CheerioAPI } from 'cheerio/slim';
 import { compile, selectAll } from 'css-select';
 import { parse, type Selector } from 'css-what';
 import type { AnyNode, Document, Element } from 'domhandler';
+import { PageMemo } from './page-memo.ts';
 import { descendants, documentElements, hasAncestor } from './metadata/dom.ts';
 
 type Predicate = (el: Element) => boolean;
@@ -89,7 +90,7 @@ interface AttributeIndex {
   byId: Map<string, Element[]>;
 }
 
-const indexes = new WeakMap<CheerioAPI, AttributeIndex>();
+const indexes = new PageMemo<AttributeIndex>();
 
 /** Elements by class word and by id, from the page's cached element list (metadata/dom.ts). */
 function attributeIndex($: CheerioAPI): AttributeIndex {

@@ -2,6 +2,7 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { decodeHTML } from 'entities';
 import { normalizeText } from '../../normalize/text.ts';
+import { PageMemo } from '../page-memo.ts';
 
 export type Selector = string | string[];
 
@@ -137,7 +138,7 @@ class MetaTable {
   }
 }
 
-const metaCache = new WeakMap<CheerioAPI, MetaTable>();
+const metaCache = new PageMemo<MetaTable>();
 function metaTable($: CheerioAPI): MetaTable {
   let table = metaCache.get($);
   if (table) return table;
@@ -164,7 +165,7 @@ interface DocumentIndex {
   byName: Map<string, Element[]>;
 }
 
-const indexCache = new WeakMap<CheerioAPI, DocumentIndex>();
+const indexCache = new PageMemo<DocumentIndex>();
 const NONE: readonly Element[] = Object.freeze([]);
 
 function documentIndex($: CheerioAPI): DocumentIndex {
@@ -220,7 +221,7 @@ export function hasWord(value: string | undefined, word: string, ignoreCase = fa
 }
 const SPACE = /\s/;
 
-const elementsCache = new WeakMap<CheerioAPI, Element[]>();
+const elementsCache = new PageMemo<Element[]>();
 
 const isElementNode = (n: AnyNode): boolean => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 
