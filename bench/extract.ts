@@ -1,6 +1,6 @@
 /**
  * Extraction speed and boilerplate leakage: tinflow's extractArticle vs @mozilla/readability on
- * jsdom, same dev-set pages, same run.   npx tsx bench/extract.ts [--dev DIR] [--limit N] [--rounds R] [--json]
+ * jsdom, same dev-set pages, same run.   npx tsx bench/extract.ts [--dev DIR] [--limit N] [--rounds R] [--warm-up N] [--json]
  * (each timed block runs in a child process of its own; see runExtractBench).
  * Also home of the dev-set helpers (loading, decoding, snippet scoring) that scripts/eval.ts uses.
  */
@@ -118,13 +118,19 @@ export interface ExtractBenchOptions {
   limit?: number;
   /** Alternating blocks per extractor (default 2). */
   rounds?: number;
+  /** Pages each block runs untimed before its timed pass (default: all of them, once). */
+  warmUp?: number;
 }
 
 type Page = { entry: DevEntry; html: string };
 type Extractor = 'tinflow' | 'readability';
 const EXTRACTORS: Extractor[] = ['tinflow', 'readability'];
-/** Pages run untimed before each timed block, so neither extractor is charged for its JIT warm-up. */
-const WARM_UP_PAGES = 50;
+/**
+ * Each block first runs this many of its pages untimed (default: every page once), so the timed pass measures what a
+ * long-running worker gets, not the JIT compiling the extractor: a few milliseconds per page for tinflow are mostly
+ * warm-up if only 50 pages precede them, a negligible share of Readability's 200.
+ */
+const warmUpPages = (pages: Page[], warmUp: number | undefined): Page[] => (warmUp === undefined ? pages : pages.slice(0, warmUp));
 
 function figures(pages: Page[], outputs: string[], seconds: number): ExtractorFigures {
   const counts: SnippetCounts = { tp: 0, fn: 0, fp: 0, tn: 0 };
@@ -174,9 +180,9 @@ async function extractorFor(name: Extractor): Promise<(p: Page) => string> {
 }
 
 /** One timed block of one extractor over all pages, after an untimed warm-up (runs inside a child process). */
-async function timedBlock(name: Extractor, pages: Page[]): Promise<{ seconds: number; outputs: string[] }> {
+async function timedBlock(name: Extractor, pages: Page[], warmUp?: number): Promise<{ seconds: number; outputs: string[] }> {
   const extract = await extractorFor(name);
-  for (const p of pages.slice(0, WARM_UP_PAGES)) extract(p);
+  for (const p of warmUpPages(pages, warmUp)) extract(p);
   (globalThis as { gc?: () => void }).gc?.();
   const outputs: string[] = [];
   const t0 = performance.now();
@@ -184,12 +190,12 @@ async function timedBlock(name: Extractor, pages: Page[]): Promise<{ seconds: nu
   return { seconds: (performance.now() - t0) / 1000, outputs };
 }
 
-function blockInChild(name: Extractor, dir: string, limit: number): { seconds: number; outputs: string[] } {
+function blockInChild(name: Extractor, dir: string, limit: number, warmUp: number | undefined): { seconds: number; outputs: string[] } {
   // The outputs (megabytes of text) come back in a file: a pipe would need the child to drain it before exiting.
   const work = mkdtempSync(join(tmpdir(), 'tinflow-extract-bench-'));
   const out = join(work, `${name}.json`);
   try {
-    execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--block', name, '--out', out, '--dev', dir, '--limit', String(limit)], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--block', name, '--out', out, '--dev', dir, '--limit', String(limit), ...(warmUp === undefined ? [] : ['--warm-up', String(warmUp)])], { stdio: 'inherit' });
     return JSON.parse(readFileSync(out, 'utf8'));
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -211,7 +217,7 @@ export async function runExtractBench(opts: ExtractBenchOptions = {}): Promise<E
   const outputs: Record<Extractor, string[]> = { tinflow: [], readability: [] };
   for (let r = 0; r < rounds; r++) {
     for (const name of r % 2 === 0 ? EXTRACTORS : [...EXTRACTORS].reverse()) {
-      const block = blockInChild(name, dir, limit);
+      const block = blockInChild(name, dir, limit, opts.warmUp);
       seconds[name] += block.seconds;
       outputs[name] = block.outputs;
     }
@@ -228,25 +234,27 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       dev: { type: 'string', default: DEFAULT_DEV_DIR },
       limit: { type: 'string', default: '300' },
       rounds: { type: 'string', default: '2' },
+      'warm-up': { type: 'string' },
       json: { type: 'boolean', default: false },
       block: { type: 'string' },
       out: { type: 'string' },
     },
   });
+  const warmUp = values['warm-up'] === undefined ? undefined : Number(values['warm-up']);
   if (values.block) {
     if (!EXTRACTORS.includes(values.block as Extractor)) throw new Error(`--block takes ${EXTRACTORS.join(' or ')}`);
-    const block = await timedBlock(values.block as Extractor, loadPages(values.dev!, Number(values.limit)));
+    const block = await timedBlock(values.block as Extractor, loadPages(values.dev!, Number(values.limit)), warmUp);
     if (!values.out) throw new Error('--block needs --out FILE');
     writeFileSync(values.out, JSON.stringify(block));
     process.exit(0);
   }
-  const r = await runExtractBench({ dev: values.dev, limit: Number(values.limit), rounds: Number(values.rounds) });
+  const r = await runExtractBench({ dev: values.dev, limit: Number(values.limit), rounds: Number(values.rounds), warmUp });
   if (values.json) {
     console.log(JSON.stringify(r));
     process.exit(0);
   }
   const row = (f: ExtractorFigures) => ({ 'pages/s': Number(f.pagesPerSecond.toFixed(1)), seconds: Number(f.seconds.toFixed(2)), 'boilerplate lines': f.boilerplateLines, F1: Number(f.f1.toFixed(3)) });
-  console.log(`extract bench: ${r.pages} dev-set pages from ${values.dev}, ${values.rounds} alternating blocks per extractor, each in a process of its own after ${WARM_UP_PAGES} warm-up pages`);
+  console.log(`extract bench: ${r.pages} dev-set pages from ${values.dev}, ${values.rounds} alternating blocks per extractor, each in a process of its own after ${warmUp === undefined ? 'every page once' : `${warmUp} pages`} untimed (JIT warm-up)`);
   console.table({ tinflow: row(r.tinflow), 'readability+jsdom': row(r.readability) });
   console.log(`speed-up: ${r.speedup.toFixed(1)}x`);
 }
