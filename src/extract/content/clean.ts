@@ -2,7 +2,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { detach, hasAncestor, hintOf, isElement, squash, rawText, HEADING_TAGS } from './dom.ts';
 import type { Stats } from './stats.ts';
 import { computeStats, EMPTY_STATS } from './stats.ts';
-import { hintVerdict, isBoilerplateHeading, mayBeBoilerplateHeading } from './patterns.ts';
+import { firstVisibleCode, hintVerdict, isBoilerplateHeading, mayOpenBoilerplateHeading } from './patterns.ts';
 
 const DROP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'button', 'input', 'select', 'textarea',
@@ -148,34 +148,32 @@ function headingLike(el: Element): boolean {
 /** Elements whose whole text is a boilerplate heading ("Tin liên quan", "Mehr zum Thema"...). */
 export function findBoilerplateHeadings(root: Element): Element[] {
   const out: Element[] = [];
-  // Raw text of each short subtree, built bottom-up from its children's: rawText per short element re-read nested ones.
-  const shortText = new Map<Element, string>();
+  // The first visible character of the subtree visited last (-1: none). A short subtree's text is built only when a
+  // heading can open with that character: building every short subtree's text cost more than the tests.
+  let first = -1;
   // Returns the subtree's text length: only short subtrees are worth reading as a heading.
   const visit = (el: Element): number => {
     let len = 0;
-    // Allocated on the first short child only: most elements have none.
+    let elFirst = -1;
+    // Allocated on the first candidate child only: most elements have none.
     let short: Element[] | null = null;
     for (const c of el.children) {
-      if (c.type === 'text') len += (c as unknown as { data: string }).data.length;
-      else if (isElement(c)) {
+      if (c.type === 'text') {
+        const d = (c as unknown as { data: string }).data;
+        len += d.length;
+        if (elFirst < 0) elFirst = firstVisibleCode(d);
+      } else if (isElement(c)) {
         const n = visit(c);
         len += n;
-        if (n > 0 && n < 60) (short ??= []).push(c);
+        if (elFirst < 0) elFirst = first;
+        if (n > 0 && n < 60 && first >= 0 && mayOpenBoilerplateHeading(first)) (short ??= []).push(c);
       }
     }
-    if (len > 0 && len < 60) {
-      let text = '';
-      for (const c of el.children) {
-        if (c.type === 'text') text += (c as unknown as { data: string }).data;
-        else if (isElement(c)) text += shortText.get(c) ?? '';
-      }
-      shortText.set(el, text);
-    }
+    first = elFirst;
     if (short === null) return len;
     for (const c of short) {
-      const raw = shortText.get(c)!;
-      if (c.name === 'h1' || !mayBeBoilerplateHeading(raw)) continue;
-      const s = squash(raw);
+      if (c.name === 'h1') continue;
+      const s = squash(rawText(c));
       if (s && isBoilerplateHeading(s) && headingLike(c) && !out.includes(c)) out.push(c);
     }
     return len;

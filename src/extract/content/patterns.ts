@@ -167,15 +167,19 @@ const HEADING_FIRST_ASCII = ((): Set<number> | null => {
   return first;
 })();
 
-/** False when `raw`, once squashed, cannot be a boilerplate heading because of its first character (or is empty). */
-export function mayBeBoilerplateHeading(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (isSpaceCode(c)) continue;
-    if (c >= 0x80 || !HEADING_FIRST_ASCII) return true;
-    return HEADING_FIRST_ASCII.has(c >= 0x41 && c <= 0x5a ? c + 32 : c);
+/** The code of the first non-whitespace character of `s`, or -1 when it is all whitespace. */
+export function firstVisibleCode(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isSpaceCode(c)) return c;
   }
-  return false;
+  return -1;
+}
+
+/** False when a text opening with this character cannot be a boilerplate heading. */
+export function mayOpenBoilerplateHeading(c: number): boolean {
+  if (c >= 0x80 || !HEADING_FIRST_ASCII) return true;
+  return HEADING_FIRST_ASCII.has(c >= 0x41 && c <= 0x5a ? c + 32 : c);
 }
 
 /** A short line that opens a boilerplate block (related, most read, comments, share...). */
