@@ -121,7 +121,11 @@ export function isSiteName(text: string, site: SiteIdentity, declaredOnly = fals
   return false;
 }
 
-const LOGO_CLASS = /(?:^|[\s_-])(?:logo|site-?title|site-?name|blog-?title|brand|navbar-brand)(?:$|[\s_-])/;
+// Tested on the class and on the id apart, in any case: the same answer as on their lower-cased join, as the pattern has
+// no spaces inside and no word ending in "i" or holding a "k" (see classIdMatches).
+const LOGO_CLASS = /(?:^|[\s_-])(?:logo|site-?title|site-?name|blog-?title|brand|navbar-brand)(?:$|[\s_-])/i;
+// What makes a class worth a closer look: LOGO_CLASS needs one of these (lower case) in the class.
+const LOGO_HINT = /logo|site-title|site-name|blog-title/;
 
 const HOME_HREF = /^(?:https?:\/\/[^/?#]+)?\/?(?:index\.\w+)?(?:[?#].*)?$/i;
 const ARCHIVE_PREFIX = /^(?:https?:\/\/web\.archive\.org)?\/web\/\d+[a-z_]*\//i;
@@ -140,10 +144,7 @@ function homeLinkNames($: CheerioAPI, url: string): string[] {
   for (const el of documentElements($)) {
     if (out.length >= 12) break;
     const cls = el.attribs.class;
-    const candidate =
-      (el.name === 'a' && el.attribs.href !== undefined) ||
-      (cls !== undefined && (cls.includes('logo') || cls.includes('site-title') || cls.includes('site-name') || cls.includes('blog-title'))) ||
-      !!el.attribs.id?.includes('logo');
+    const candidate = (el.name === 'a' && el.attribs.href !== undefined) || (cls !== undefined && LOGO_HINT.test(cls)) || !!el.attribs.id?.includes('logo');
     if (!candidate) continue;
     let isHome = false;
     // Only hrefs that can be the home page get parsed: URL parsing every link is the costly part.
@@ -159,8 +160,7 @@ function homeLinkNames($: CheerioAPI, url: string): string[] {
     }
     // A brand-classed link that goes nowhere ("#") labels a page-level menu (the current spot, the section), not the site.
     if (!isHome && el.name === 'a' && /^(?:#|javascript:)/i.test(href)) continue;
-    // Most links carry neither class nor id: LOGO_CLASS cannot match the bare " " their key would be.
-    if (!isHome && ((cls === undefined && el.attribs.id === undefined) || !LOGO_CLASS.test(`${cls ?? ''} ${el.attribs.id ?? ''}`.toLowerCase()))) continue;
+    if (!isHome && !(cls !== undefined && LOGO_CLASS.test(cls)) && !(el.attribs.id !== undefined && LOGO_CLASS.test(el.attribs.id))) continue;
     for (const v of [$(el).text(), el.attribs.title, firstDescendant(el, (d) => d.name === 'img')?.attribs.alt]) {
       const t = cleanText(v);
       if (t && t.length <= 60 && !/^(?:home|startseite|trang chủ|accueil|inicio|zur startseite|logo|willkommen|welcome|bienvenue|bienvenido|benvenuto)$/i.test(t)) out.push(t);
