@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import { getDomain, getHostname } from 'tldts';
-import { documentElements, hasWord, metaContent } from './dom.ts';
+import { elementsNamed, hasWord, metaContent } from './dom.ts';
 
 function registrable(u: string): string | null {
   return getDomain(u, { allowPrivateDomains: false }) ?? getHostname(u);
@@ -8,7 +8,7 @@ function registrable(u: string): string | null {
 
 /** rel=canonical, else og:url: absolute http(s) on the page's own registrable domain, else null. */
 export function extractCanonical($: CheerioAPI, url: string): string | null {
-  const candidates = [documentElements($).find((el) => el.name === 'link' && hasWord(el.attribs.rel, 'canonical', true))?.attribs.href, metaContent($, ['og:url'])];
+  const candidates = [elementsNamed($, 'link').find((el) => hasWord(el.attribs.rel, 'canonical', true))?.attribs.href, metaContent($, ['og:url'])];
   const own = registrable(url);
   for (const c of candidates) {
     if (!c?.trim()) continue;

@@ -1,5 +1,5 @@
 import type { CheerioAPI } from 'cheerio/slim';
-import { documentElements } from './dom.ts';
+import { elementsNamed } from './dom.ts';
 
 export type LdNode = Record<string, unknown>;
 
@@ -34,8 +34,8 @@ export function jsonLdNodes($: CheerioAPI): LdNode[] {
     if (node['@type'] !== undefined) out.push(node);
     for (const [k, x] of Object.entries(node)) if (k !== '@context') visit(x, depth + 1);
   };
-  for (const el of documentElements($)) {
-    if (el.name === 'script' && el.attribs.type?.toLowerCase() === 'application/ld+json') visit(parseLoose($(el).text()), 0);
+  for (const el of elementsNamed($, 'script')) {
+    if (el.attribs.type?.toLowerCase() === 'application/ld+json') visit(parseLoose($(el).text()), 0);
   }
   return out;
 }
