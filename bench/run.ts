@@ -95,9 +95,8 @@ function runCrawleeChild(baseUrl: string, pages: number, concurrency: number, ou
 }
 
 /** bench/extract.ts, which runs each extractor's timed blocks in processes of their own. */
-function runExtractChild(limit: number, warmUp?: number): ExtractBenchResult {
-  const warm = warmUp === undefined ? [] : ['--warm-up', String(warmUp)];
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/extract.ts'), '--limit', String(limit), '--rounds', '2', ...warm, '--json'], {
+function runExtractChild(limit: number): ExtractBenchResult {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/extract.ts'), '--limit', String(limit), '--rounds', '2', '--json'], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -216,12 +215,10 @@ async function main() {
       try {
         log('extraction alone: bench/extract.ts ...');
         const e = runExtractChild(quick ? 50 : 300);
-        // The same comparison after only 50 untimed pages (the earlier method): what a freshly started worker gets.
-        const cold = quick ? null : runExtractChild(300, 50);
         const row = (name: string, x: { pagesPerSecond: number; seconds: number; boilerplateLines: number; f1: number }) =>
           `| ${name} | ${f1(x.pagesPerSecond)} | ${x.seconds.toFixed(2)} | ${x.boilerplateLines} | ${x.f1.toFixed(3)} |`;
         extractSection = [
-          `${e.pages} pages of the extraction dev set (\`npx tsx bench/extract.ts --limit ${e.pages} --rounds 2\`): each extractor runs all pages as one timed block in a child process of its own, after running every page once untimed (the JIT's warm-up, as in a long-running worker) and a full GC; blocks alternate for two rounds (order flipped in the second); pages/s over both rounds. Same pages, same run; a process per block keeps jsdom's garbage out of the other extractor's heap.`,
+          `${e.pages} pages of the extraction dev set (\`npx tsx bench/extract.ts --limit ${e.pages} --rounds 2\`): each extractor runs all pages as one timed block in a child process of its own (after 50 untimed warm-up pages and a full GC), blocks alternate for two rounds (order flipped in the second); pages/s over both rounds. Same pages, same run; a process per block keeps jsdom's garbage out of the other extractor's heap.`,
           '',
           '| extractor | pages/s | seconds | boilerplate lines | F1 |',
           '| --- | ---: | ---: | ---: | ---: |',
@@ -229,12 +226,6 @@ async function main() {
           row('@mozilla/readability on jsdom', e.readability),
           '',
           `tinflow is ${e.speedup.toFixed(1)}x faster.`,
-          ...(cold
-            ? [
-                '',
-                `After only 50 untimed pages (\`--warm-up 50\`, a worker's first minutes; tinflow's code is still being compiled): tinflow ${f1(cold.tinflow.pagesPerSecond)}, Readability ${f1(cold.readability.pagesPerSecond)} pages/s, ${cold.speedup.toFixed(1)}x.`,
-              ]
-            : []),
         ].join('\n');
       } catch (err) {
         extractSection = `_bench/extract.ts could not run: ${(err as Error).message}_`;
