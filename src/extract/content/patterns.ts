@@ -35,6 +35,21 @@ for (const w of WEAK_WORDS) WORDS.set(w, 'weak');
 for (const w of POSITIVE_WORDS) WORDS.set(w, 'positive');
 for (const w of STRONG_WORDS) WORDS.set(w, 'strong');
 
+const nameVerdicts = new Map<string, Verdict | null>();
+const MAX_NAME_VERDICTS = 20000;
+
+/** nameVerdict, remembered: class names ("col-md-4", "clearfix", "item") recur on every page of the web. */
+function knownNameVerdict(name: string): Verdict | null {
+  let v = nameVerdicts.get(name);
+  if (v === undefined) {
+    v = nameVerdict(name);
+    if (nameVerdicts.size >= MAX_NAME_VERDICTS) nameVerdicts.clear();
+    // A copied key: a slice of the page's attribute text would keep the whole page alive.
+    nameVerdicts.set((' ' + name).slice(1), v);
+  }
+  return v;
+}
+
 function nameVerdict(name: string): Verdict | null {
   // Layout modifiers describe the page, not the box: "has-sidebar", "no-comments", "with-ads".
   if (/^(?:has|with|without|no)[-_]/i.test(name)) return null;
@@ -69,7 +84,7 @@ export function hintVerdict(hint: string): Verdict | null {
   let positive = false;
   let weak = false;
   for (const name of hint.split(/\s+/)) {
-    const v = name ? nameVerdict(name) : null;
+    const v = name ? knownNameVerdict(name) : null;
     if (v === 'strong') strong = true;
     else if (v === 'positive') positive = true;
     else if (v === 'weak') weak = true;
