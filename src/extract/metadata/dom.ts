@@ -315,6 +315,23 @@ export function classIdMatches(el: Element, anyCase: RegExp): boolean {
   return (cls !== undefined && anyCase.test(cls)) || (id !== undefined && anyCase.test(id)) || (testId !== undefined && anyCase.test(testId));
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * `pattern.test(classId(el))` for `anyCase`, the pattern with the i flag, when the pattern cannot match across the
+ * spaces that join class, id and test id (its whitespace only bounds words). ASCII parts are tested apart in any case,
+ * which answers the same without building and lower-casing the joined string; any other text takes the exact path
+ * (İ and the Kelvin sign lower-case into ASCII letters).
+ */
+function classIdTest(el: Element, pattern: RegExp, anyCase: RegExp): boolean {
+  const { class: cls, id, 'data-testid': testId } = el.attribs;
+  if (cls === undefined && id === undefined && testId === undefined) return false;
+  if ((cls !== undefined && NON_ASCII.test(cls)) || (id !== undefined && NON_ASCII.test(id)) || (testId !== undefined && NON_ASCII.test(testId))) {
+    return pattern.test(classId(el));
+  }
+  return (cls !== undefined && anyCase.test(cls)) || (id !== undefined && anyCase.test(id)) || (testId !== undefined && anyCase.test(testId));
+}
+
 /** The element and all its ancestors. */
 export function selfAndAncestors(el: AnyNode | undefined): Set<AnyNode> {
   const out = new Set<AnyNode>();
@@ -332,15 +349,16 @@ const BOILERPLATE_CLASS = new RegExp(
 const COMMENT_OR_RELATED = new RegExp(
   String.raw`(?:^|[\s_-])(?:${COMMENT_WORD}|${RELATED_WORD}|relat|recommend|tin-lien-quan|lienquan|lien-quan|more-news|other-news|news-other|tin-khac|cac-tin-khac|xem-them|tin-cung-chuyen-muc|also-read)(?:$|\s)`,
 );
+const BOILERPLATE_CLASS_ANY_CASE = new RegExp(BOILERPLATE_CLASS.source, 'i');
+const COMMENT_OR_RELATED_ANY_CASE = new RegExp(COMMENT_OR_RELATED.source, 'i');
+const commentOrRelated = (el: Element): boolean => classIdTest(el, COMMENT_OR_RELATED, COMMENT_OR_RELATED_ANY_CASE);
+const boilerplateClass = (el: Element): boolean => classIdTest(el, BOILERPLATE_CLASS, BOILERPLATE_CLASS_ANY_CASE);
 
 /** Whether this element itself (not its ancestors) is page furniture; containers of the headline never are. */
 export function isFurniture(el: Element, loose = false, headline?: Set<AnyNode>): boolean {
   if (headline?.has(el)) return false;
-  const ci = classId(el);
-  // No class, id or test id: neither class pattern can match the bare key.
-  if (ci === NO_CLASS_ID) return !loose && BOILERPLATE_TAGS.has(el.name);
-  if (COMMENT_OR_RELATED.test(ci)) return true;
-  return !loose && (BOILERPLATE_TAGS.has(el.name) || BOILERPLATE_CLASS.test(ci));
+  if (commentOrRelated(el)) return true;
+  return !loose && (BOILERPLATE_TAGS.has(el.name) || boilerplateClass(el));
 }
 
 /**
@@ -358,9 +376,8 @@ export function inBoilerplate(el: Element, loose = false, headline?: Set<AnyNode
     if (n.name === 'article' && headline?.has(n)) return false;
     // A container that holds the article's headline is the article, whatever its class says ("widget blog").
     if (n.name === 'article' || n.name === 'main' || headline?.has(n)) continue;
-    const ci = classId(n);
-    if (ci !== NO_CLASS_ID && COMMENT_OR_RELATED.test(ci)) return true;
-    if (!loose && (BOILERPLATE_TAGS.has(n.name) || (ci !== NO_CLASS_ID && BOILERPLATE_CLASS.test(ci)))) strictHit = true;
+    if (commentOrRelated(n)) return true;
+    if (!strictHit && !loose && (BOILERPLATE_TAGS.has(n.name) || boilerplateClass(n))) strictHit = true;
   }
   return strictHit;
 }
