@@ -201,7 +201,11 @@ function globalVersion(re: RegExp): RegExp {
 }
 
 /** Every date printed in `text`, in reading order (overlapping matches keep the earliest, longest). */
+const DIGIT = /[0-9]/;
+
 export function findDates(text: string, reference: Date = new Date()): FoundDate[] {
+  // Every pattern reads its day from ASCII digits: most short texts tried (bylines, meta boxes) have none.
+  if (!DIGIT.test(text)) return [];
   const found: { parts: DateParts; index: number; end: number }[] = [];
   for (const pattern of PATTERNS) {
     const re = globalVersion(pattern.re);
