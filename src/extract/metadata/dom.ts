@@ -62,6 +62,12 @@ function keptChar(c: number): boolean {
  */
 function collectText(el: AnyNode, skip: ((child: Element) => boolean) | undefined, spaced: boolean, limit: number, truncate = false): string | null {
   const parts: string[] = [];
+  // Separators next to each other fold into one space in cleanText: one is pushed.
+  let lastSeparator = false;
+  const separate = () => {
+    if (!lastSeparator) parts.push(' ');
+    lastSeparator = true;
+  };
   let kept = 0;
   let counting = limit !== Infinity;
   // Strings on the stack are separators to emit once a block element's children are done.
@@ -69,12 +75,13 @@ function collectText(el: AnyNode, skip: ((child: Element) => boolean) | undefine
   while (stack.length) {
     const node = stack.pop()!;
     if (typeof node === 'string') {
-      parts.push(node);
+      separate();
       continue;
     }
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
       parts.push(data);
+      lastSeparator = false;
       if (counting) {
         for (let i = 0; i < data.length; i++) {
           const c = data.charCodeAt(i);
@@ -98,9 +105,9 @@ function collectText(el: AnyNode, skip: ((child: Element) => boolean) | undefine
       // rt/rp: ruby pronunciation guides printed above the characters, not part of the sentence.
       if (name === 'noscript' || name === 'template' || name === 'rt' || name === 'rp') continue;
       if (skip && node !== el && skip(node as Element)) continue;
-      if (name === 'br') parts.push(' ');
+      if (name === 'br') separate();
       if (spaced || !INLINE.has(name)) {
-        parts.push(' ');
+        separate();
         stack.push(' ');
       }
     }

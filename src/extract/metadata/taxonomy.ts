@@ -140,7 +140,9 @@ function tagLinks($: CheerioAPI): string[] {
   for (const el of bodyElements($)) {
     const attribs = el.attribs;
     if (el.name === 'a' && attribs.rel && /(?:^|\s)tag(?:\s|$)/.test(attribs.rel)) marked.push(el);
-    if ((attribs.class && TAG_BOX.test(attribs.class)) || attribs.itemprop === 'keywords') marked.push(...descendants(el, isLink));
+    const cls = attribs.class;
+    // Every TAG_BOX word holds "tag": a substring check spares the pattern on nearly every class.
+    if ((cls && cls.includes('tag') && TAG_BOX.test(cls)) || attribs.itemprop === 'keywords') marked.push(...descendants(el, isLink));
     // Cheap exits first: labels are short, and most boxes' own text is only the whitespace between their children.
     if (!LABEL_ELEMENTS.has(el.name) || ownTextLength(el) > 120 || !hasOwnVisibleText(el)) continue;
     const raw = ownText(el);
