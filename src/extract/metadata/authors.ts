@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
-import { bodyElements, classId, classIdMatches, documentElements, firstDescendant, hasWord, cleanText, hasAncestor, elementText, inBoilerplate, metaContent, selectorList } from './dom.ts';
+import { bodyElements, classId, classPattern, documentElements, firstDescendant, hasWord, cleanText, hasAncestor, elementText, inBoilerplate, metaContent, selectorList } from './dom.ts';
 import { safeSelect } from '../selectors.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, type SiteIdentity } from './site.ts';
@@ -42,9 +42,7 @@ const NOT_A_NAME =
 const BYLINE_CLASS =
   /(?:^|[\s_-])(?:author|authors|autor|autoren|auteurs?|byline|by-line|tac-?gia|writer|creator|contributor|reporter|journalist|verfasser)(?:$|[\s_-]|name|zeile|line)/;
 
-// BYLINE_CLASS fits classIdMatches' conditions (no spaces, no word ending in "i" or holding a "k").
-const BYLINE_CLASS_ANY_CASE = new RegExp(BYLINE_CLASS.source, 'i');
-const bylineClassed = (el: Element): boolean => classIdMatches(el, BYLINE_CLASS_ANY_CASE);
+const bylineClassed = classPattern(BYLINE_CLASS);
 
 /** One byline string -> the names it holds (prefixes, roles, e-mails and agencies removed). */
 export function splitAuthors(raw: string, site: SiteIdentity): string[] {

@@ -200,9 +200,9 @@ function globalVersion(re: RegExp): RegExp {
   return g;
 }
 
-/** Every date printed in `text`, in reading order (overlapping matches keep the earliest, longest). */
 const DIGIT = /[0-9]/;
 
+/** Every date printed in `text`, in reading order (overlapping matches keep the earliest, longest). */
 export function findDates(text: string, reference: Date = new Date()): FoundDate[] {
   // Every pattern reads its day from ASCII digits: most short texts tried (bylines, meta boxes) have none.
   if (!DIGIT.test(text)) return [];

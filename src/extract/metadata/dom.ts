@@ -312,31 +312,24 @@ export function classId(el: Element): string {
 }
 const NO_CLASS_ID = '  ';
 
-/**
- * Whether `anyCase` (a case-insensitive pattern) matches the class, id or data-testid of an element: the same
- * answer as testing classId(el) when the pattern holds no spaces and none of its words ends in "i" or holds a
- * "k" (the ASCII letters that İ and the Kelvin sign lower-case into), without building that string per element.
- */
-export function classIdMatches(el: Element, anyCase: RegExp): boolean {
-  const { class: cls, id, 'data-testid': testId } = el.attribs;
-  return (cls !== undefined && anyCase.test(cls)) || (id !== undefined && anyCase.test(id)) || (testId !== undefined && anyCase.test(testId));
-}
-
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
- * `pattern.test(classId(el))` for `anyCase`, the pattern with the i flag, when the pattern cannot match across the
- * spaces that join class, id and test id (its whitespace only bounds words). ASCII parts are tested apart in any case,
- * which answers the same without building and lower-casing the joined string; any other text takes the exact path
- * (İ and the Kelvin sign lower-case into ASCII letters).
+ * `(el) => pattern.test(classId(el))` for a lowercase pattern (no g or y flag) whose whitespace only bounds words, so it
+ * cannot match across the spaces that join class, id and test id. ASCII values, nearly all, are tested apart with the
+ * pattern in any case: the same answer without building and lower-casing the joined string per element. Other text
+ * takes the exact path (İ and the Kelvin sign lower-case into ASCII letters).
  */
-function classIdTest(el: Element, pattern: RegExp, anyCase: RegExp): boolean {
-  const { class: cls, id, 'data-testid': testId } = el.attribs;
-  if (cls === undefined && id === undefined && testId === undefined) return false;
-  if ((cls !== undefined && NON_ASCII.test(cls)) || (id !== undefined && NON_ASCII.test(id)) || (testId !== undefined && NON_ASCII.test(testId))) {
-    return pattern.test(classId(el));
-  }
-  return (cls !== undefined && anyCase.test(cls)) || (id !== undefined && anyCase.test(id)) || (testId !== undefined && anyCase.test(testId));
+export function classPattern(pattern: RegExp): (el: Element) => boolean {
+  const anyCase = new RegExp(pattern.source, pattern.flags + 'i');
+  return (el) => {
+    const { class: cls, id, 'data-testid': testId } = el.attribs;
+    if (cls === undefined && id === undefined && testId === undefined) return false;
+    if ((cls !== undefined && NON_ASCII.test(cls)) || (id !== undefined && NON_ASCII.test(id)) || (testId !== undefined && NON_ASCII.test(testId))) {
+      return pattern.test(classId(el));
+    }
+    return (cls !== undefined && anyCase.test(cls)) || (id !== undefined && anyCase.test(id)) || (testId !== undefined && anyCase.test(testId));
+  };
 }
 
 /** The element and all its ancestors. */
@@ -356,10 +349,8 @@ const BOILERPLATE_CLASS = new RegExp(
 const COMMENT_OR_RELATED = new RegExp(
   String.raw`(?:^|[\s_-])(?:${COMMENT_WORD}|${RELATED_WORD}|relat|recommend|tin-lien-quan|lienquan|lien-quan|more-news|other-news|news-other|tin-khac|cac-tin-khac|xem-them|tin-cung-chuyen-muc|also-read)(?:$|\s)`,
 );
-const BOILERPLATE_CLASS_ANY_CASE = new RegExp(BOILERPLATE_CLASS.source, 'i');
-const COMMENT_OR_RELATED_ANY_CASE = new RegExp(COMMENT_OR_RELATED.source, 'i');
-const commentOrRelated = (el: Element): boolean => classIdTest(el, COMMENT_OR_RELATED, COMMENT_OR_RELATED_ANY_CASE);
-const boilerplateClass = (el: Element): boolean => classIdTest(el, BOILERPLATE_CLASS, BOILERPLATE_CLASS_ANY_CASE);
+const commentOrRelated = classPattern(COMMENT_OR_RELATED);
+const boilerplateClass = classPattern(BOILERPLATE_CLASS);
 
 /** Whether this element itself (not its ancestors) is page furniture; containers of the headline never are. */
 export function isFurniture(el: Element, loose = false, headline?: Set<AnyNode>): boolean {

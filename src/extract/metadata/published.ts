@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { findDates, parseDateText, parseIsoLike, partsToIso, type DateParts } from './dates.ts';
-import { bodyElement, bodyElements, classId, classIdMatches, documentElements, elementsNamed, elementText, elementTextPrefix, elementTextWithin, firstDescendant, hasAncestor, inBoilerplate, isFurniture, metaContent, selectorList, selfAndAncestors } from './dom.ts';
+import { bodyElement, bodyElements, classId, classPattern, documentElements, elementsNamed, elementText, elementTextPrefix, elementTextWithin, firstDescendant, hasAncestor, inBoilerplate, isFurniture, metaContent, selectorList, selfAndAncestors } from './dom.ts';
 import { safeSelect } from '../selectors.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { looseKey } from './site.ts';
@@ -195,10 +195,9 @@ function urlDate(url: string, timezone: string): string | null {
   return partsToIso({ year: +m[1], month: +m[2], day: +m[3] }, timezone);
 }
 
-// PUBLISH_CLASS holds no spaces or non-ASCII letters: classIdMatches answers as classId(el) would.
-const PUBLISH_CLASS_ANY_CASE = new RegExp(PUBLISH_CLASS.source, 'i');
+const publishClass = classPattern(PUBLISH_CLASS);
 function publishClassed(el: Element): boolean {
-  return classIdMatches(el, PUBLISH_CLASS_ANY_CASE) || opensWithDateIcon(el);
+  return publishClass(el) || opensWithDateIcon(el);
 }
 
 const DATE_ICON = /(?:^|[\s_-])(?:calendar|clock|date|time|schedule)(?:$|[\s_-]|-o\b)/i;

@@ -122,7 +122,7 @@ export function isSiteName(text: string, site: SiteIdentity, declaredOnly = fals
 }
 
 // Tested on the class and on the id apart, in any case: the same answer as on their lower-cased join, as the pattern has
-// no spaces inside and no word ending in "i" or holding a "k" (see classIdMatches).
+// no spaces inside and no word ending in "i" or holding a "k" (İ and the Kelvin sign lower-case into those letters).
 const LOGO_CLASS = /(?:^|[\s_-])(?:logo|site-?title|site-?name|blog-?title|brand|navbar-brand)(?:$|[\s_-])/i;
 // What makes a class worth a closer look: LOGO_CLASS needs one of these (lower case) in the class.
 const LOGO_HINT = /logo|site-title|site-name|blog-title/;
