@@ -131,7 +131,6 @@ const EXTRACTORS: Extractor[] = ['tinflow', 'readability'];
  * 1 MB per page it never gives back, so Readability's second pass over the same pages is slower than its first.
  */
 const DEFAULT_WARM_UP = 50;
-const warmUpPages = (pages: Page[], warmUp: number | undefined): Page[] => pages.slice(0, warmUp ?? DEFAULT_WARM_UP);
 
 function figures(pages: Page[], outputs: string[], seconds: number): ExtractorFigures {
   const counts: SnippetCounts = { tp: 0, fn: 0, fp: 0, tn: 0 };
@@ -181,9 +180,9 @@ async function extractorFor(name: Extractor): Promise<(p: Page) => string> {
 }
 
 /** One timed block of one extractor over all pages, after an untimed warm-up (runs inside a child process). */
-async function timedBlock(name: Extractor, pages: Page[], warmUp?: number): Promise<{ seconds: number; outputs: string[] }> {
+async function timedBlock(name: Extractor, pages: Page[], warmUp: number): Promise<{ seconds: number; outputs: string[] }> {
   const extract = await extractorFor(name);
-  for (const p of warmUpPages(pages, warmUp)) extract(p);
+  for (const p of pages.slice(0, warmUp)) extract(p);
   (globalThis as { gc?: () => void }).gc?.();
   const outputs: string[] = [];
   const t0 = performance.now();
@@ -191,12 +190,12 @@ async function timedBlock(name: Extractor, pages: Page[], warmUp?: number): Prom
   return { seconds: (performance.now() - t0) / 1000, outputs };
 }
 
-function blockInChild(name: Extractor, dir: string, limit: number, warmUp: number | undefined): { seconds: number; outputs: string[] } {
+function blockInChild(name: Extractor, dir: string, limit: number, warmUp: number): { seconds: number; outputs: string[] } {
   // The outputs (megabytes of text) come back in a file: a pipe would need the child to drain it before exiting.
   const work = mkdtempSync(join(tmpdir(), 'tinflow-extract-bench-'));
   const out = join(work, `${name}.json`);
   try {
-    execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--block', name, '--out', out, '--dev', dir, '--limit', String(limit), ...(warmUp === undefined ? [] : ['--warm-up', String(warmUp)])], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--block', name, '--out', out, '--dev', dir, '--limit', String(limit), '--warm-up', String(warmUp)], { stdio: 'inherit' });
     return JSON.parse(readFileSync(out, 'utf8'));
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -218,7 +217,7 @@ export async function runExtractBench(opts: ExtractBenchOptions = {}): Promise<E
   const outputs: Record<Extractor, string[]> = { tinflow: [], readability: [] };
   for (let r = 0; r < rounds; r++) {
     for (const name of r % 2 === 0 ? EXTRACTORS : [...EXTRACTORS].reverse()) {
-      const block = blockInChild(name, dir, limit, opts.warmUp);
+      const block = blockInChild(name, dir, limit, opts.warmUp ?? DEFAULT_WARM_UP);
       seconds[name] += block.seconds;
       outputs[name] = block.outputs;
     }
@@ -235,13 +234,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       dev: { type: 'string', default: DEFAULT_DEV_DIR },
       limit: { type: 'string', default: '300' },
       rounds: { type: 'string', default: '2' },
-      'warm-up': { type: 'string' },
+      'warm-up': { type: 'string', default: String(DEFAULT_WARM_UP) },
       json: { type: 'boolean', default: false },
       block: { type: 'string' },
       out: { type: 'string' },
     },
   });
-  const warmUp = values['warm-up'] === undefined ? undefined : Number(values['warm-up']);
+  const warmUp = Number(values['warm-up']);
   if (values.block) {
     if (!EXTRACTORS.includes(values.block as Extractor)) throw new Error(`--block takes ${EXTRACTORS.join(' or ')}`);
     const block = await timedBlock(values.block as Extractor, loadPages(values.dev!, Number(values.limit)), warmUp);
@@ -255,7 +254,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(0);
   }
   const row = (f: ExtractorFigures) => ({ 'pages/s': Number(f.pagesPerSecond.toFixed(1)), seconds: Number(f.seconds.toFixed(2)), 'boilerplate lines': f.boilerplateLines, F1: Number(f.f1.toFixed(3)) });
-  console.log(`extract bench: ${r.pages} dev-set pages from ${values.dev}, ${values.rounds} alternating blocks per extractor, each in a process of its own after ${warmUp ?? DEFAULT_WARM_UP} untimed warm-up pages`);
+  console.log(`extract bench: ${r.pages} dev-set pages from ${values.dev}, ${values.rounds} alternating blocks per extractor, each in a process of its own after ${warmUp} untimed warm-up pages`);
   console.table({ tinflow: row(r.tinflow), 'readability+jsdom': row(r.readability) });
   console.log(`speed-up: ${r.speedup.toFixed(1)}x`);
 }
