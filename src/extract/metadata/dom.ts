@@ -115,6 +115,40 @@ function collectText(el: AnyNode, skip: ((child: Element) => boolean) | undefine
   }
   return cleanText(parts.join(''));
 }
+/**
+ * cleanText($(el).text()) (the DOM's textContent: every text node, script and style contents too, no separators), or null
+ * when that text is certainly longer than `limit`: stops once more than `limit` characters certain to survive cleaning
+ * have been seen (only before the first "&", as in collectText).
+ */
+export function textContentWithin(el: AnyNode, limit: number): string | null {
+  const parts: string[] = [];
+  let kept = 0;
+  let counting = true;
+  const stack: AnyNode[] = [el];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      const data = (node as unknown as { data: string }).data;
+      parts.push(data);
+      if (!counting) continue;
+      for (let i = 0; i < data.length; i++) {
+        const c = data.charCodeAt(i);
+        if (c === 0x26) {
+          counting = false;
+          break;
+        }
+        if (keptChar(c)) kept++;
+      }
+      if (kept > limit) return null;
+      continue;
+    }
+    if (node.type === 'comment') continue;
+    const children = (node as Element).children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return cleanText(parts.join(''));
+}
+
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'font', 'wbr', 'ruby', 'rb']);
 
 /** First non-empty content of <meta> tags whose property / name / itemprop is one of `keys` (case-insensitive), in key order. */

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import { getDomainWithoutSuffix, getHostname } from 'tldts';
-import { cleanText, documentElements, documentTitle, firstDescendant, metaContent } from './dom.ts';
+import { cleanText, documentElements, documentTitle, firstDescendant, metaContent, textContentWithin } from './dom.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 
 /** Lowercase letters and digits without diacritics: "Báo Mẫu" / "baomau.vn" / "FAZ.NET" compare regardless of accents, spacing and punctuation. */
@@ -127,16 +127,22 @@ const LOGO_CLASS = /(?:^|[\s_-])(?:logo|site-?title|site-?name|blog-?title|brand
 // What makes a class worth a closer look: LOGO_CLASS needs one of these (lower case) in the class.
 const LOGO_HINT = /logo|site-title|site-name|blog-title/;
 
+const MAX_NAME = 60;
 const HOME_HREF = /^(?:https?:\/\/[^/?#]+)?\/?(?:index\.\w+)?(?:[?#].*)?$/i;
 const ARCHIVE_PREFIX = /^(?:https?:\/\/web\.archive\.org)?\/web\/\d+[a-z_]*\//i;
+
+const isHomePath = (u: URL): boolean => /^\/(?:index\.\w+)?$/.test(u.pathname) && !u.search;
 
 /** What the page calls its home link or logo: the printed site name ("Bibliothek 2.0 und mehr"). */
 function homeLinkNames($: CheerioAPI, url: string): string[] {
   let origin: string;
   const own = archivedUrl(url);
   const archived = own !== url;
+  let ownIsHome: boolean;
   try {
-    origin = new URL(own).origin;
+    const page = new URL(own);
+    origin = page.origin;
+    ownIsHome = isHomePath(page);
   } catch {
     return [];
   }
@@ -150,20 +156,25 @@ function homeLinkNames($: CheerioAPI, url: string): string[] {
     // Only hrefs that can be the home page get parsed: URL parsing every link is the costly part.
     const href = el.attribs.href ?? '';
     if (el.name === 'a' && (el.attribs.rel?.includes('home') || HOME_HREF.test(href) || (archived && HOME_HREF.test(href.replace(ARCHIVE_PREFIX, ''))))) {
-      try {
-        const target = new URL(archivedUrl(new URL(href, url).href));
-        isHome = target.origin === origin && /^\/(?:index\.\w+)?$/.test(target.pathname) && !target.search;
-      } catch {
-        isHome = false;
+      if (href.startsWith('#')) {
+        // A fragment link points at this very page: parsing it gives the page's own path.
+        isHome = ownIsHome;
+      } else {
+        try {
+          const target = new URL(archivedUrl(new URL(href, url).href));
+          isHome = target.origin === origin && isHomePath(target);
+        } catch {
+          isHome = false;
+        }
       }
       if (el.attribs.rel?.includes('home')) isHome = true;
     }
     // A brand-classed link that goes nowhere ("#") labels a page-level menu (the current spot, the section), not the site.
     if (!isHome && el.name === 'a' && /^(?:#|javascript:)/i.test(href)) continue;
     if (!isHome && !(cls !== undefined && LOGO_CLASS.test(cls)) && !(el.attribs.id !== undefined && LOGO_CLASS.test(el.attribs.id))) continue;
-    for (const v of [$(el).text(), el.attribs.title, firstDescendant(el, (d) => d.name === 'img')?.attribs.alt]) {
-      const t = cleanText(v);
-      if (t && t.length <= 60 && !/^(?:home|startseite|trang chủ|accueil|inicio|zur startseite|logo|willkommen|welcome|bienvenue|bienvenido|benvenuto)$/i.test(t)) out.push(t);
+    // A logo box can wrap the whole masthead: its text is read only as far as a site name can reach.
+    for (const t of [textContentWithin(el, MAX_NAME), cleanText(el.attribs.title), cleanText(firstDescendant(el, (d) => d.name === 'img')?.attribs.alt)]) {
+      if (t && t.length <= MAX_NAME && !/^(?:home|startseite|trang chủ|accueil|inicio|zur startseite|logo|willkommen|welcome|bienvenue|bienvenido|benvenuto)$/i.test(t)) out.push(t);
     }
   }
   return out;
