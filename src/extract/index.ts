@@ -1,12 +1,13 @@
-import { load, type CheerioAPI } from 'cheerio/slim';
+import type { CheerioAPI } from 'cheerio/slim';
 import type { ExtractRules } from '../schemas/config.ts';
 import { joinParagraphs, normalizeText } from '../normalize/text.ts';
 import { extractMetadata } from './metadata/index.ts';
 import { extractContent } from './content/index.ts';
 import { renderBodyHtml } from './content/html.ts';
-import { limitDepth, own } from './content/dom.ts';
+import { own } from './content/dom.ts';
 import { detectTemplate } from './rules/index.ts';
 import { releasePage } from './page-memo.ts';
+import { parsePage } from './page.ts';
 
 export interface ExtractOptions {
   timezone: string;
@@ -51,7 +52,8 @@ const copy = (s: string | null): string | null => (s === null ? null : own(s));
 
 /** One article page -> its fields. Pure: parses once, reads metadata from the intact DOM, then the text. */
 export function extractArticle(html: string, url: string, opts: ExtractOptions): ExtractedArticle {
-  const $ = load(html);
+  // Flattened as it is parsed, before any selector runs: descendant queries walk ancestors, quadratic on deep nesting.
+  const $ = parsePage(html, MAX_DEPTH);
   try {
     return extractFrom($, url, opts);
   } finally {
@@ -60,8 +62,6 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions):
 }
 
 function extractFrom($: CheerioAPI, url: string, opts: ExtractOptions): ExtractedArticle {
-  // Before any selector runs: descendant queries walk ancestors, quadratic on pathological nesting.
-  limitDepth($.root()[0], MAX_DEPTH);
   const meta = extractMetadata($, url, { timezone: opts.timezone, rules: opts.rules, now: opts.now });
   const template = opts.rules?.body ? undefined : detectTemplate($);
   const content = extractContent($, { url, title: meta.title, rules: opts.rules, template });

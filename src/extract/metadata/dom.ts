@@ -3,6 +3,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { decodeHTML } from 'entities';
 import { normalizeText } from '../../normalize/text.ts';
 import { PageMemo } from '../page-memo.ts';
+import { documentIndex } from '../page.ts';
 
 export type Selector = string | string[];
 
@@ -200,36 +201,7 @@ function metaTable($: CheerioAPI): MetaTable {
   return table;
 }
 
-/** The document's elements in document order, and the same elements grouped by tag name; built in one walk. */
-interface DocumentIndex {
-  elements: Element[];
-  byName: Map<string, Element[]>;
-}
-
-const indexCache = new PageMemo<DocumentIndex>();
 const NONE: readonly Element[] = Object.freeze([]);
-
-function documentIndex($: CheerioAPI): DocumentIndex {
-  const cached = indexCache.get($);
-  if (cached) return cached;
-  const elements: Element[] = [];
-  const byName = new Map<string, Element[]>();
-  const stack: AnyNode[] = [...($.root()[0] as unknown as Element).children].reverse();
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-    const el = node as Element;
-    elements.push(el);
-    const named = byName.get(el.name);
-    if (named) named.push(el);
-    else byName.set(el.name, [el]);
-    const children = el.children;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  }
-  const index = { elements, byName };
-  indexCache.set($, index);
-  return index;
-}
 
 /**
  * Every element of the document (head included) in document order: what `$(selector)` visits. Metadata filters this

@@ -1,0 +1,119 @@
+import { load, type CheerioAPI } from 'cheerio/slim';
+import { DomHandler, Parser } from 'htmlparser2';
+import type { AnyNode, Element } from 'domhandler';
+import { PageMemo } from './page-memo.ts';
+
+/** The document's elements in document order, and the same elements grouped by tag name. */
+export interface DocumentIndex {
+  elements: Element[];
+  byName: Map<string, Element[]>;
+}
+
+const indexMemo = new PageMemo<DocumentIndex>();
+
+/**
+ * Indexes elements as the parser opens them (document order) and notes the deepest nesting: the walks that would
+ * otherwise do both after parsing cost about as much as a tenth of the parse.
+ */
+class IndexingHandler extends DomHandler {
+  readonly elements: Element[] = [];
+  readonly byName = new Map<string, Element[]>();
+  tooDeep = false;
+
+  constructor(private readonly maxDepth: number) {
+    super();
+  }
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    const stack = this.tagStack;
+    const el = stack[stack.length - 1] as Element;
+    this.elements.push(el);
+    const named = this.byName.get(el.name);
+    if (named) named.push(el);
+    else this.byName.set(el.name, [el]);
+    // tagStack[0] is the document: an element's depth is its stack position.
+    if (stack.length - 1 > this.maxDepth) this.tooDeep = true;
+  }
+}
+
+/**
+ * An HTML page parsed once (htmlparser2, as cheerio's own load), with its element index ready and markup deeper than
+ * `maxDepth` levels flattened (see limitDepth).
+ */
+export function parsePage(html: string, maxDepth: number): CheerioAPI {
+  const handler = new IndexingHandler(maxDepth);
+  new Parser(handler).end(html);
+  const $ = load(handler.root);
+  // Flattening drops elements from the tree: the index is then rebuilt from the result on first use.
+  if (handler.tooDeep) limitDepth(handler.root, maxDepth);
+  else indexMemo.set($, { elements: handler.elements, byName: handler.byName });
+  return $;
+}
+
+/** The page's element index (built by a walk when the page was not loaded by parsePage, or was flattened). */
+export function documentIndex($: CheerioAPI): DocumentIndex {
+  const cached = indexMemo.get($);
+  if (cached) return cached;
+  const elements: Element[] = [];
+  const byName = new Map<string, Element[]>();
+  const stack: AnyNode[] = [...($.root()[0] as unknown as Element).children].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+    const el = node as Element;
+    elements.push(el);
+    const named = byName.get(el.name);
+    if (named) named.push(el);
+    else byName.set(el.name, [el]);
+    const children = el.children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  const index = { elements, byName };
+  indexMemo.set($, index);
+  return index;
+}
+
+const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+
+/**
+ * Flatten whatever lies deeper than `max` levels into its ancestor at that depth (text and
+ * empty elements such as <img>/<br> kept, in order), so the recursive walks of the extractor
+ * cannot overflow the stack on pathological pages (thousands of unclosed tags). Iterative.
+ */
+export function limitDepth(root: AnyNode, max: number): void {
+  // Two parallel stacks: no [node, depth] pair allocated per element.
+  const stack: AnyNode[] = [root];
+  const depths: number[] = [0];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const depth = depths.pop()!;
+    const kids = (node as Element).children;
+    if (!kids) continue;
+    if (depth < max) {
+      for (const c of kids) {
+        if (isElement(c)) {
+          stack.push(c);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    const flat: AnyNode[] = [];
+    const todo: AnyNode[] = [...kids].reverse();
+    while (todo.length) {
+      const n = todo.pop()!;
+      const sub = isElement(n) ? n.children : null;
+      if (sub && sub.length) for (let i = sub.length - 1; i >= 0; i--) todo.push(sub[i]);
+      else flat.push(n);
+    }
+    const el = node as Element;
+    el.children = flat as Element['children'];
+    flat.forEach((n, i) => {
+      n.parent = el;
+      n.prev = flat[i - 1] ?? null;
+      n.next = flat[i + 1] ?? null;
+      if (isElement(n)) n.children = [];
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { load } from 'cheerio/slim';
+import { describe, expect, it } from 'vitest';
+import type { Element } from 'domhandler';
+import { documentIndex, parsePage } from '../../src/extract/page.ts';
+
+const HTML = `<!doctype html><html lang="vi"><head><title>Tin</title><script>var a = 1;</script><style>p{}</style></head>
+<body><header><nav><a href="/">Trang chủ</a></nav></header><article><h1>Tiêu đề</h1><p>Một <b>hai</b> ba</p><ul><li>x</li><li>y<br>z</li></ul>
+<img src="a.jpg"><table><tr><td>ô</td></tr></table></article><!-- c --><footer><p>Chân trang &amp; bản quyền</p></footer></body></html>`;
+
+/** Every element reachable from the root, in document order. */
+function walk(root: { children: unknown[] }): Element[] {
+  const out: Element[] = [];
+  const visit = (n: { type: string; children?: unknown[] }) => {
+    if (n.type === 'tag' || n.type === 'script' || n.type === 'style') out.push(n as unknown as Element);
+    for (const c of n.children ?? []) visit(c as never);
+  };
+  for (const c of root.children) visit(c as never);
+  return out;
+}
+
+describe('parsePage', () => {
+  it('builds the same tree as cheerio load', () => {
+    expect(parsePage(HTML, 250).html()).toBe(load(HTML).html());
+  });
+
+  it('indexes every element in document order, and by tag name, as it parses', () => {
+    const $ = parsePage(HTML, 250);
+    const index = documentIndex($);
+    expect(index.elements).toEqual(walk($.root()[0]));
+    expect(index.elements.map((e) => e.name).slice(0, 6)).toEqual(['html', 'head', 'title', 'script', 'style', 'body']);
+    expect(index.byName.get('li')).toEqual(index.elements.filter((e) => e.name === 'li'));
+    // The index is built once, not walked again on every call.
+    expect(documentIndex($)).toBe(index);
+  });
+
+  it('flattens markup deeper than the limit, and indexes only what is left in the tree', () => {
+    const html = `<body><div id="top">${'<div><span>'.repeat(40)}<p>deep <b>text</b></p>${'</span></div>'.repeat(40)}<p>after</p></div></body>`;
+    const $ = parsePage(html, 20);
+    const elements = walk($.root()[0]);
+    expect(documentIndex($).elements).toEqual(elements);
+    const depth = (n: Element) => {
+      let d = 0;
+      for (let p = n.parent; p; p = p.parent) d++;
+      return d;
+    };
+    expect(Math.max(...elements.map(depth))).toBeLessThanOrEqual(20);
+    // The text is kept, in order.
+    expect($.root().text()).toBe('deep textafter');
+  });
+
+  it('leaves pages within the limit untouched', () => {
+    const html = `<body>${'<div>'.repeat(10)}<p>x</p>${'</div>'.repeat(10)}</body>`;
+    expect(parsePage(html, 12).html()).toBe(load(html).html());
+  });
+});
