@@ -19,12 +19,25 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+// A page reads the same instant from several sources (JSON-LD, meta, <time>, text), and formatToParts is the costly
+// step: answers are kept per zone and second, in a table emptied when it grows past a bound.
+const offsets = new Map<string, Map<number, number>>();
+const MAX_OFFSETS = 4096;
+
 /** Offset of `timeZone` from UTC, in minutes, at the given UTC instant. */
 export function zoneOffsetMinutes(utcMillis: number, timeZone: string): number {
+  const second = Math.floor(utcMillis / 1000) * 1000;
+  let known = offsets.get(timeZone);
+  if (!known) offsets.set(timeZone, (known = new Map()));
+  const cached = known.get(second);
+  if (cached !== undefined) return cached;
   const parts = formatFor(timeZone).formatToParts(new Date(utcMillis));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - Math.floor(utcMillis / 1000) * 1000) / 60_000);
+  const offset = Math.round((asUtc - second) / 60_000);
+  if (known.size >= MAX_OFFSETS) known.clear();
+  known.set(second, offset);
+  return offset;
 }
 
 function pad(n: number, w = 2): string {
