@@ -70,16 +70,12 @@ function nameVerdict(name: string): Verdict | null {
   return null;
 }
 
-const verdictCache = new Map<string, Verdict | null>();
-
 /**
  * What a class/id string says about its element: 'strong' furniture (comments, related,
  * share, sidebar...), 'weak' furniture (ads, tags, tools...), 'positive' (article, content...), or null.
  */
 export function hintVerdict(hint: string): Verdict | null {
   if (!hint) return null;
-  const cached = verdictCache.get(hint);
-  if (cached !== undefined) return cached;
   let strong = false;
   let positive = false;
   let weak = false;
@@ -91,9 +87,6 @@ export function hintVerdict(hint: string): Verdict | null {
   }
   // Furniture words next to content words ("content_body" + id "TOC_TITLE_3") make only a weak case.
   const out: Verdict | null = strong ? (positive ? 'weak' : 'strong') : positive ? 'positive' : weak ? 'weak' : null;
-  if (verdictCache.size > 5000) verdictCache.clear();
-  // A copied key: a slice of the page's attribute text would keep the whole page alive.
-  verdictCache.set((' ' + hint).slice(1), out);
   return out;
 }
 
