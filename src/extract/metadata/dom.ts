@@ -116,15 +116,27 @@ function collectText(el: AnyNode, skip: ((child: Element) => boolean) | undefine
   }
   return cleanText(parts.join(''));
 }
+
 /**
  * cleanText($(el).text()) (the DOM's textContent: every text node, script and style contents too, no separators), or null
  * when that text is certainly longer than `limit`: stops once more than `limit` characters certain to survive cleaning
  * have been seen (only before the first "&", as in collectText).
  */
 export function textContentWithin(el: AnyNode, limit: number): string | null {
+  const raw = joinedText(el, limit);
+  return raw === null ? null : cleanText(raw);
+}
+
+/** `$(el).text()` (the DOM's textContent, uncleaned) without building a Cheerio object. */
+export function textContent(el: AnyNode): string {
+  return joinedText(el, Infinity)!;
+}
+
+/** The text nodes under `el` joined, or null once more than `limit` kept characters were seen. */
+function joinedText(el: AnyNode, limit: number): string | null {
   const parts: string[] = [];
   let kept = 0;
-  let counting = true;
+  let counting = limit !== Infinity;
   const stack: AnyNode[] = [el];
   while (stack.length) {
     const node = stack.pop()!;
@@ -147,7 +159,7 @@ export function textContentWithin(el: AnyNode, limit: number): string | null {
     const children = (node as Element).children;
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
-  return cleanText(parts.join(''));
+  return parts.join('');
 }
 
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'font', 'wbr', 'ruby', 'rb']);
@@ -300,7 +312,7 @@ export function firstDescendant(el: Element, test: (descendant: Element) => bool
 export function documentTitle($: CheerioAPI): string {
   const titles = elementsNamed($, 'title');
   const headTitle = titles.find((el) => hasAncestor(el, (a) => a.name === 'head'));
-  return cleanText((headTitle ? $(headTitle).text() : '') || (titles[0] ? $(titles[0]).text() : ''));
+  return cleanText((headTitle ? textContent(headTitle) : '') || (titles[0] ? textContent(titles[0]) : ''));
 }
 
 /** Whether any ancestor of `el` (not `el` itself) satisfies `test`. */

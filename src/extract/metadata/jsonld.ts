@@ -1,5 +1,5 @@
 import type { CheerioAPI } from 'cheerio/slim';
-import { elementsNamed } from './dom.ts';
+import { elementsNamed, textContent } from './dom.ts';
 
 export type LdNode = Record<string, unknown>;
 
@@ -35,7 +35,7 @@ export function jsonLdNodes($: CheerioAPI): LdNode[] {
     for (const [k, x] of Object.entries(node)) if (k !== '@context') visit(x, depth + 1);
   };
   for (const el of elementsNamed($, 'script')) {
-    if (el.attribs.type?.toLowerCase() === 'application/ld+json') visit(parseLoose($(el).text()), 0);
+    if (el.attribs.type?.toLowerCase() === 'application/ld+json') visit(parseLoose(textContent(el)), 0);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
-import { classId, cleanText, documentElements, documentTitle, elementText, elementTextWithin, firstDescendant, hasWord, metaContent } from './dom.ts';
+import { classId, cleanText, documentElements, documentTitle, elementText, elementTextWithin, firstDescendant, hasWord, metaContent, textContent } from './dom.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
 
@@ -67,7 +67,7 @@ function afterHiddenSeparator($: CheerioAPI, heading: Element): string | null {
   const stack: Element[] = [...heading.children].filter((c): c is Element => c.type === 'tag').reverse();
   for (let seen = 0; stack.length && seen < MAX_HEADING_ELEMENTS; seen++) {
     const el = stack.pop()!;
-    if ((el.attribs['aria-hidden'] === 'true' || HIDDEN_CLASS.test(classId(el))) && SEPARATOR_ONLY.test($(el).text())) {
+    if ((el.attribs['aria-hidden'] === 'true' || HIDDEN_CLASS.test(classId(el))) && SEPARATOR_ONLY.test(textContent(el))) {
       const parts: string[] = [];
       // What follows the separator inside the heading: its later siblings, then its ancestors' later siblings.
       for (let n: Element = el; n !== heading && n.parent; n = n.parent as Element) {
