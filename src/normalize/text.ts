@@ -8,9 +8,8 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 /** NFC, no zero-width characters or soft hyphens, whitespace collapsed to single spaces, trimmed. */
 export function normalizeText(text: string): string {
-  // One scan decides what work is needed; most strings need none.
-  // Below U+0300 and in U+1E00-U+1EFF (Latin, Vietnamese) every character is NFC-stable and never composes with a
-  // neighbour, so normalize() would return such text unchanged; of them only the soft hyphen is zero-width.
+  // One scan decides what work is needed; most strings need none. Text of nfcInert characters is its own NFC; of
+  // them the soft hyphen and U+200B-U+200D, U+2060 are zero-width.
   let composed = true;
   let squashed = true;
   let prevSpace = true;
@@ -24,7 +23,7 @@ export function normalizeText(text: string): string {
       prevSpace = false;
     } else {
       if (isSpace(c)) squashed = false;
-      if (c === 0xad || (c >= 0x300 && (c < 0x1e00 || c >= 0x1f00))) composed = false;
+      if (c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || !nfcInert(c)) composed = false;
       prevSpace = false;
     }
   }
@@ -33,6 +32,15 @@ export function normalizeText(text: string): string {
   // normalize() is costly even on text that is already NFC; ASCII text has no composition or zero-width characters.
   const cleaned = !composed && NON_ASCII.test(text) ? text.normalize('NFC').replace(ZERO_WIDTH, '') : text;
   return cleaned.replace(FOLDABLE_SPACE, ' ').trim();
+}
+
+/**
+ * Characters NFC leaves as they are and that never compose with a neighbour (checked against every BMP character on
+ * either side): everything below U+0300, the precomposed Latin and Vietnamese letters U+1E00-U+1EFF, and general
+ * punctuation and currency signs U+2002-U+20CF (typographic quotes and dashes: most text outside ASCII).
+ */
+export function nfcInert(c: number): boolean {
+  return c < 0x300 || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2002 && c <= 0x20cf);
 }
 
 /** The non-ASCII characters JavaScript's \s matches (FOLDABLE_SPACE and trim() fold the same set). */

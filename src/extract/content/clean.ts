@@ -2,6 +2,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { detach, hasAncestor, hintOf, isElement, squash, rawText, HEADING_TAGS } from './dom.ts';
 import type { Stats } from './stats.ts';
 import { computeStats, EMPTY_STATS } from './stats.ts';
+import { nfcInert } from '../../normalize/text.ts';
 import { firstVisibleCode, hintVerdict, isBoilerplateHeading, mayOpenBoilerplateHeading } from './patterns.ts';
 
 const DROP_TAGS = new Set([
@@ -30,15 +31,9 @@ function holdsProse(el: Element): boolean {
   return paragraphs >= 2 && chars >= 200;
 }
 
-/**
- * Text of characters below U+0300 or in U+1E00-U+1EFF only (Latin, Vietnamese precomposed letters): each is NFC-stable
- * and composes with no neighbour (checked exhaustively), so normalize('NFC') would return the same text.
- */
+/** Text that NFC would return unchanged (see nfcInert). */
 function nfcStable(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x300 && (c < 0x1e00 || c >= 0x1f00)) return false;
-  }
+  for (let i = 0; i < s.length; i++) if (!nfcInert(s.charCodeAt(i))) return false;
   return true;
 }
 
