@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio/slim';
+import type { Document } from 'domhandler';
 
 const memos: PageMemo<unknown>[] = [];
 
@@ -31,6 +32,10 @@ export class PageMemo<T> {
  */
 export function releasePage($: CheerioAPI): void {
   for (const memo of memos) memo.set($, undefined);
-  const root = $.root()[0] as unknown as { children: unknown[] };
-  root.children = [];
+  pageDocument($).children = [];
+}
+
+/** The page's document node: `$.root()[0]` without building a Cheerio object on every call. */
+export function pageDocument($: CheerioAPI): Document {
+  return $._root;
 }

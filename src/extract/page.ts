@@ -1,7 +1,7 @@
 import { load, type CheerioAPI } from 'cheerio/slim';
 import { DomHandler, Parser } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
-import { PageMemo } from './page-memo.ts';
+import { PageMemo, pageDocument } from './page-memo.ts';
 
 /** The document's elements in document order, and the same elements grouped by tag name. */
 export interface DocumentIndex {
@@ -57,7 +57,7 @@ export function documentIndex($: CheerioAPI): DocumentIndex {
   if (cached) return cached;
   const elements: Element[] = [];
   const byName = new Map<string, Element[]>();
-  const stack: AnyNode[] = [...($.root()[0] as unknown as Element).children].reverse();
+  const stack: AnyNode[] = [...pageDocument($).children].reverse();
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;

@@ -10,7 +10,7 @@ import type { CheerioAPI } from 'cheerio/slim';
 import { compile, selectAll } from 'css-select';
 import { parse, type Selector } from 'css-what';
 import type { AnyNode, Document, Element } from 'domhandler';
-import { PageMemo } from './page-memo.ts';
+import { PageMemo, pageDocument } from './page-memo.ts';
 import { descendants, documentElements, hasAncestor } from './metadata/dom.ts';
 
 type Predicate = (el: Element) => boolean;
@@ -142,7 +142,7 @@ function matchingDescendants(roots: Element[], test: Predicate): Element[] {
 export function selectAllElements($: CheerioAPI, selector: string): Element[] {
   const c = compileSelector(selector);
   if (!c) return $(selector).toArray().filter((n): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style');
-  const doc = $.root()[0] as Document;
+  const doc = pageDocument($);
   if (!c.key) return selectAll<AnyNode, Element>(c.test, doc);
   const { byClass, byId } = attributeIndex($);
   const keyed = ((c.key.kind === 'class' ? byClass : byId).get(c.key.value) ?? []).filter((el) => attached(el, doc));

@@ -11,6 +11,7 @@ import { isCreditLine, type ImageRef } from './figures.ts';
 import { ancestors, findLeadElement, leadBelongs } from './lead.ts';
 import { selectContent } from './select.ts';
 import { safeSelect } from '../selectors.ts';
+import { pageDocument } from '../page-memo.ts';
 
 export type { Block } from './collect.ts';
 export type { ImageRef } from './figures.ts';
@@ -69,7 +70,7 @@ function leadText(el: Element): string {
 export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResult {
   const ruleMisses: string[] = [];
   // <html>, not <body>: broken pages leave article markup inside <head>.
-  const doc = $.root()[0];
+  const doc = pageDocument($);
   const root = (firstNamed(doc, 'html') ?? firstNamed(doc, 'body') ?? doc) as Element;
 
   for (const sel of [...(opts.rules?.remove ?? []), ...(opts.template?.remove ?? [])]) {

@@ -1,6 +1,7 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import { francAll } from 'franc-min';
 import { bodyElement, elementText, elementTextPrefix, elementsNamed, metaContent } from './dom.ts';
+import { pageDocument } from '../page-memo.ts';
 
 const ISO_639_3_TO_1: Record<string, string> = {
   vie: 'vi', eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', rus: 'ru', ukr: 'uk',
@@ -74,7 +75,7 @@ function detectLanguage($: CheerioAPI): string | null {
     joined += t.length + 1;
     if (joined >= FRANC_SAMPLE) break;
   }
-  const text = paragraphs.length ? paragraphs.join(' ').slice(0, FRANC_SAMPLE) : elementTextPrefix($, bodyElement($) ?? $.root().get(0)!, undefined, FRANC_SAMPLE);
+  const text = paragraphs.length ? paragraphs.join(' ').slice(0, FRANC_SAMPLE) : elementTextPrefix($, bodyElement($) ?? pageDocument($), undefined, FRANC_SAMPLE);
   if (text.length < 80) return null;
   // franc is the costliest step of a small page's extraction; Vietnamese, the sources' own language, needs none of it.
   if (looksVietnamese(text)) return 'vi';

@@ -4,6 +4,7 @@ import type { ExtractRules } from '../../schemas/config.ts';
 import { findDates, parseDateText, parseIsoLike, partsToIso, type DateParts } from './dates.ts';
 import { bodyElement, bodyElements, classId, classPattern, documentElements, elementsNamed, elementText, elementTextPrefix, elementTextWithin, firstDescendant, hasAncestor, inBoilerplate, isFurniture, metaContent, selectorList, selfAndAncestors } from './dom.ts';
 import { safeSelect } from '../selectors.ts';
+import { pageDocument } from '../page-memo.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { looseKey } from './site.ts';
 
@@ -318,7 +319,7 @@ function pickPublished(text: string, dates: { parts: DateParts; index: number }[
 
 /** The first full date (with a year) printed on the page outside furniture: the year for "Ngày 25/1". */
 function contextReference($: CheerioAPI, ctx: DateContext): Date {
-  const text = elementTextPrefix($, bodyElement($) ?? $.root().get(0)!, undefined, 20000);
+  const text = elementTextPrefix($, bodyElement($) ?? pageDocument($), undefined, 20000);
   for (const d of findDates(text, ctx.now)) {
     if (d.parts.year === undefined) continue;
     const iso = partsToIso(d.parts, ctx.timezone);
