@@ -401,3 +401,35 @@ export function inBoilerplate(el: Element, loose = false, headline?: Set<AnyNode
   }
   return strictHit;
 }
+
+// A climb's outcome: a comment/related box, the headline's <article>, or the body / top; STRICT: furniture on the way.
+const COMMENT = 1;
+const ARTICLE = 2;
+const TOP = 3;
+const STRICT = 4;
+
+/**
+ * inBoilerplate(el, loose, headline) for one fixed headline, remembering each element's climb: a page's candidates
+ * share their ancestors, and climbing from each alone is quadratic on long lists of dated items.
+ */
+export function boilerplateTest(headline: Set<AnyNode> | undefined): (el: Element, loose?: boolean) => boolean {
+  const climbs = new Map<Element, number>();
+  const climb = (n: Element): number => {
+    if (n.type !== 'tag' || n.name === 'body' || n.name === 'html') return TOP;
+    if (n.name === 'article' && headline?.has(n)) return ARTICLE;
+    let c = climbs.get(n);
+    if (c !== undefined) return c;
+    const parent = n.parent as Element | null;
+    const above = parent ? climb(parent) : TOP;
+    if (n.name === 'article' || n.name === 'main' || headline?.has(n)) c = above;
+    else if (commentOrRelated(n)) c = COMMENT;
+    else c = BOILERPLATE_TAGS.has(n.name) || boilerplateClass(n) ? above | STRICT : above;
+    climbs.set(n, c);
+    return c;
+  };
+  return (el, loose = false) => {
+    const c = climb(el);
+    const end = c & 3;
+    return end === COMMENT || (!loose && end === TOP && (c & STRICT) !== 0);
+  };
+}

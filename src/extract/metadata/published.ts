@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { findDates, parseDateText, parseIsoLike, partsToIso, type DateParts } from './dates.ts';
-import { bodyElement, bodyElements, classId, classPattern, documentElements, elementsNamed, elementText, elementTextPrefix, elementTextWithin, firstDescendant, hasAncestor, inBoilerplate, isFurniture, metaContent, selectorList, selfAndAncestors } from './dom.ts';
+import { bodyElement, bodyElements, classId, classPattern, documentElements, elementsNamed, elementText, elementTextPrefix, elementTextWithin, firstDescendant, hasAncestor, inBoilerplate, boilerplateTest, isFurniture, metaContent, selectorList, selfAndAncestors } from './dom.ts';
 import { safeSelect } from '../selectors.ts';
 import { pageDocument } from '../page-memo.ts';
 import { ldString, type LdNode } from './jsonld.ts';
@@ -21,6 +21,8 @@ export interface DateContext {
   ruleMisses: string[];
   /** The headline element and its ancestors (set by extractDates). */
   headline?: Set<AnyNode>;
+  /** inBoilerplate for that headline (set by extractDates). */
+  inBoilerplate?: (el: Element, loose?: boolean) => boolean;
   /** Machine dates read from an ambiguous "11/01/2023" -> the other reading (month and day swapped). */
   otherReadings?: Map<string, string>;
 }
@@ -103,7 +105,7 @@ function fromMeta($: CheerioAPI, keys: string[], ctx: DateContext): string | nul
 function fromItemprop($: CheerioAPI, prop: string, ctx: DateContext): string | null {
   for (const el of documentElements($)) {
     if (el.attribs.itemprop !== prop) continue;
-    if (el.name === 'meta' || inBoilerplate(el, true, ctx.headline)) continue;
+    if (el.name === 'meta' || ctx.inBoilerplate!(el, true)) continue;
     const iso = notFuture(dateFromElement($, el, ctx, ctx.now), ctx.now);
     if (iso) return iso;
   }
@@ -169,7 +171,7 @@ function timeElements($: CheerioAPI, ctx: DateContext, anchor: Element | undefin
     const parent = el.parent;
     const label = `${classId(el)} ${el.attribs.itemprop ?? ''} ${(parent && parent.type === 'tag' ? (parent as Element).attribs.class : undefined) ?? ''}`;
     const marked = el.attribs.pubdate !== undefined || /publish|entry-date|post-date/.test(label);
-    if (inBoilerplate(el, marked, ctx.headline)) return;
+    if (ctx.inBoilerplate!(el, marked)) return;
     if (inDatedList(el, ctx.headline)) return;
     const isUpdated = UPDATED_WORDS.test(label) || el.attribs.itemprop === 'dateModified';
     if ((kind === 'modified') !== isUpdated) return;
@@ -235,7 +237,7 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
   bodyElements($).forEach((el, i) => {
     if (!publishClassed(el)) return;
     const ci = classId(el);
-    if (inBoilerplate(el, false, ctx.headline) || inSiteBanner(el, ctx.headline)) return;
+    if (ctx.inBoilerplate!(el, false) || inSiteBanner(el, ctx.headline)) return;
     if (inDatedList(el, ctx.headline, (d) => d.name === 'time' || publishClassed(d))) return;
     // Date-classed containers (".entry-meta" around a whole post) are common: stop reading them past the limit.
     let text = elementTextWithin($, el, 200);
@@ -349,6 +351,7 @@ function publishedSources($: CheerioAPI, ctx: DateContext, anchor: Element | und
 export function publishedCandidates($: CheerioAPI, ctx: DateContext): [string, string | null][] {
   const anchor = titleElement($, ctx.title);
   ctx.headline = selfAndAncestors(anchor);
+  ctx.inBoilerplate = boilerplateTest(ctx.headline);
   return publishedSources($, ctx, anchor).map(([name, find]) => [name, find()]);
 }
 
@@ -386,6 +389,7 @@ function vote(answers: [string, string | null][], otherReadings?: Map<string, st
 export function extractDates($: CheerioAPI, ctx: DateContext): { publishedAt: string | null; modifiedAt: string | null } {
   const anchor = titleElement($, ctx.title);
   ctx.headline = selfAndAncestors(anchor);
+  ctx.inBoilerplate = boilerplateTest(ctx.headline);
   const sources = new Map(publishedSources($, ctx, anchor));
   let modifiedAt =
     fromRule($, 'modified', ctx) ??
