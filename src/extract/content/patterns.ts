@@ -90,7 +90,7 @@ export function hintVerdict(hint: string): Verdict | null {
   return out;
 }
 
-const HEADING_WORDS = [
+export const HEADING_WORDS = [
   // Vietnamese
   'tin liên quan', 'tin bài liên quan', 'bài liên quan', 'bài viết liên quan', 'cùng chuyên mục', 'tin cùng chuyên mục',
   'tin đọc nhiều', 'đọc nhiều', 'đọc nhiều nhất', 'xem nhiều', 'xem nhiều nhất', 'đọc thêm', 'xem thêm', 'các tin bài khác',
@@ -147,11 +147,11 @@ export const META_LINE =
   /^(?:this (?:entry|post) was posted|posted (?:in|on|by)\b|dieser (?:eintrag|beitrag) wurde (?:am|veröffentlicht|in)|der beitrag wurde am|veröffentlicht (?:am|in)\b|last modified:|zuletzt (?:aktualisiert|geändert)|filed under|tagged with|kategorie(?:n)?:|schlagwörter:|schlagworte:|tags:|tag:|từ khóa:|từ khoá:|chủ đề:|stichwörter:|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|teilen sie (?:den|diesen) (?:artikel|beitrag)|share (?:this|the) (?:article|post|story)|did you (?:like|enjoy) this|if you (?:enjoyed|liked) (?:reading )?this|(?:photo|image|picture)s? credits?\b|photograph(?:s)? by\b|crédits? photos?\b|titelbild:|beitragsbild\b|headerbild:|bildquelle:|bildnachweis:|foto(?:s)?:|quelle:\s*\S+$|\d*\s*bloggern gefällt das|gefällt mir wird geladen|like loading|teilen mit:|share this:|\(noch keine bewertungen\)|valora esta noticia|advertising disclosure|anzeige\s*$|werbung\s*$|\*?werbung[.:]|sponsored content|paid content)/iu;
 
 /**
- * Lowercase ASCII letters that a boilerplate heading can open with: the first letters of HEADING_WORDS and of
+ * Lowercase letters that a boilerplate heading can open with: the first letters of HEADING_WORDS and of
  * BOILERPLATE_HEADING_START's alternatives. Under the i and u flags an ASCII character only matches its own letter in
  * either case, so text opening with any other ASCII character matches neither pattern.
  */
-const HEADING_FIRST_ASCII = ((): Set<number> | null => {
+const HEADING_FIRST = ((): Set<number> | null => {
   const alternatives: string[] = [...HEADING_WORDS];
   const body = /^\^\(\?:(.*)\)$/.exec(BOILERPLATE_HEADING_START.source)?.[1];
   if (!body) return null;
@@ -186,9 +186,19 @@ export function firstVisibleCode(s: string): number {
 
 /** False when a text opening with this character cannot be a boilerplate heading. */
 export function mayOpenBoilerplateHeading(c: number): boolean {
-  if (c >= 0x80 || !HEADING_FIRST_ASCII) return true;
-  return HEADING_FIRST_ASCII.has(c >= 0x41 && c <= 0x5a ? c + 32 : c);
+  if (!HEADING_FIRST || !FIRST_LETTER) return true;
+  if (c < 0x80) return HEADING_FIRST.has(c >= 0x41 && c <= 0x5a ? c + 32 : c);
+  // Surrogates: a character outside the BMP is let through.
+  if (c >= 0xd800 && c <= 0xdfff) return true;
+  // Beyond ASCII, case folding decides (the Kelvin sign folds to k): the patterns' own first-letter class, asked once
+  // per character and remembered.
+  let known = firstLetterAnswers[c];
+  if (known === 0) firstLetterAnswers[c] = known = FIRST_LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
 }
+const FIRST_LETTER = HEADING_FIRST && new RegExp(`^[${[...HEADING_FIRST].map((c) => String.fromCharCode(c).replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'iu');
+// 0: not asked yet, 1: may open a heading, 2: cannot.
+const firstLetterAnswers = new Uint8Array(0x10000);
 
 /** A short line that opens a boilerplate block (related, most read, comments, share...). */
 export function isBoilerplateHeading(text: string): boolean {
