@@ -23,6 +23,16 @@ describe('parsePage', () => {
     expect(parsePage(HTML, 250).html()).toBe(load(HTML).html());
   });
 
+  it('skips through text and attribute values to the same tree, entities, raw-text tags and truncated markup included', () => {
+    const cases = [
+      '<p title="a&amp;b &copy=1 &notit; &#x41;">x &amp; y &lt;z&gt; &copy 2020 &notin; &#128; &#0;</p><a href=\'q?a=1&b=2\'>l</a><img alt=bare&amp;x src=x>',
+      '<title>A &amp; B</title><textarea>&lt;x&gt;</textarea><script>if (a < b && c) {}</script><style>a>b{}</style><!-- c & d --><p>&amp;',
+      `<div data-x="${'long value '.repeat(500)}&amp;">${'plain text '.repeat(2000)}&eacute;<b>${'x'.repeat(100)}</b></div>`,
+      'text only & more', '<div a="unterminated', "<div a='x&", '<p>x&', '&', '<', '',
+    ];
+    for (const html of cases) expect(parsePage(html, 250).html()).toBe(load(html).html());
+  });
+
   it('indexes every element in document order, and by tag name, as it parses', () => {
     const $ = parsePage(HTML, 250);
     const index = documentIndex($);
