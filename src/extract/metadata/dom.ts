@@ -414,18 +414,32 @@ const STRICT = 4;
  */
 export function boilerplateTest(headline: Set<AnyNode> | undefined): (el: Element, loose?: boolean) => boolean {
   const climbs = new Map<Element, number>();
-  const climb = (n: Element): number => {
-    if (n.type !== 'tag' || n.name === 'body' || n.name === 'html') return TOP;
-    if (n.name === 'article' && headline?.has(n)) return ARTICLE;
-    let c = climbs.get(n);
-    if (c !== undefined) return c;
-    const parent = n.parent as Element | null;
-    const above = parent ? climb(parent) : TOP;
-    if (n.name === 'article' || n.name === 'main' || headline?.has(n)) c = above;
-    else if (commentOrRelated(n)) c = COMMENT;
-    else c = BOILERPLATE_TAGS.has(n.name) || boilerplateClass(n) ? above | STRICT : above;
-    climbs.set(n, c);
-    return c;
+  const path: Element[] = [];
+  // Iterative: up to the first element whose climb is known (or ends it), then down again filling in the answers.
+  const climb = (el: Element): number => {
+    let above = TOP;
+    for (let n: Element | null = el; n; n = n.parent as Element | null) {
+      if (n.type !== 'tag' || n.name === 'body' || n.name === 'html') break;
+      if (n.name === 'article' && headline?.has(n)) {
+        above = ARTICLE;
+        break;
+      }
+      const known = climbs.get(n);
+      if (known !== undefined) {
+        above = known;
+        break;
+      }
+      path.push(n);
+    }
+    while (path.length) {
+      const n = path.pop()!;
+      if (n.name === 'article' || n.name === 'main' || headline?.has(n)) {
+        // The article's container: judged by what is above it.
+      } else if (commentOrRelated(n)) above = COMMENT;
+      else if (BOILERPLATE_TAGS.has(n.name) || boilerplateClass(n)) above |= STRICT;
+      climbs.set(n, above);
+    }
+    return above;
   };
   return (el, loose = false) => {
     const c = climb(el);
