@@ -1,9 +1,9 @@
 import type { AnyNode, Element } from 'domhandler';
 import { detach, hasAncestor, hintOf, isElement, squash, rawText, HEADING_TAGS } from './dom.ts';
 import type { Stats } from './stats.ts';
-import { computeStats, EMPTY_STATS } from './stats.ts';
+import { computeStats, EMPTY_STATS, type ShortBoxes } from './stats.ts';
 import { nfcInert } from '../../normalize/text.ts';
-import { firstVisibleCode, hintVerdict, isBoilerplateHeading, mayOpenBoilerplateHeading } from './patterns.ts';
+import { hintVerdict, isBoilerplateHeading, mayOpenBoilerplateHeading } from './patterns.ts';
 
 const DROP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'button', 'input', 'select', 'textarea',
@@ -140,40 +140,27 @@ function headingLike(el: Element): boolean {
   return true;
 }
 
-/** Elements whose whole text is a boilerplate heading ("Tin liên quan", "Mehr zum Thema"...). */
-export function findBoilerplateHeadings(root: Element): Element[] {
+/** A subtree's stats and its boilerplate headings ("Tin liên quan", "Mehr zum Thema"...), found in one walk. */
+export interface StatsAndHeadings {
+  stats: Map<Element, Stats>;
+  heads: Element[];
+}
+
+export function statsAndHeadings(root: Element): StatsAndHeadings {
+  const shortBoxes: ShortBoxes = { opens: mayOpenBoilerplateHeading, found: [] };
+  const stats = computeStats(root, false, shortBoxes);
+  // computeStats weighs nothing above the top element: on the document node itself the walk served the headings only.
+  return { stats: isElement(root) ? stats : computeStats(root), heads: headingsAmong(shortBoxes.found) };
+}
+
+/** Of the short boxes a walk found (see ShortBoxes), the outermost whose text is a boilerplate heading. */
+function headingsAmong(candidates: Element[]): Element[] {
   const out: Element[] = [];
-  // The first visible character of the subtree visited last (-1: none). A short subtree's text is built only when a
-  // heading can open with that character: building every short subtree's text cost more than the tests.
-  let first = -1;
-  // Returns the subtree's text length: only short subtrees are worth reading as a heading.
-  const visit = (el: Element): number => {
-    let len = 0;
-    let elFirst = -1;
-    // Allocated on the first candidate child only: most elements have none.
-    let short: Element[] | null = null;
-    for (const c of el.children) {
-      if (c.type === 'text') {
-        const d = (c as unknown as { data: string }).data;
-        len += d.length;
-        if (elFirst < 0) elFirst = firstVisibleCode(d);
-      } else if (isElement(c)) {
-        const n = visit(c);
-        len += n;
-        if (elFirst < 0) elFirst = first;
-        if (n > 0 && n < 60 && first >= 0 && mayOpenBoilerplateHeading(first)) (short ??= []).push(c);
-      }
-    }
-    first = elFirst;
-    if (short === null) return len;
-    for (const c of short) {
-      if (c.name === 'h1') continue;
-      const s = squash(rawText(c));
-      if (s && isBoilerplateHeading(s) && headingLike(c) && !out.includes(c)) out.push(c);
-    }
-    return len;
-  };
-  visit(root);
+  for (const c of candidates) {
+    if (c.name === 'h1') continue;
+    const s = squash(rawText(c));
+    if (s && isBoilerplateHeading(s) && headingLike(c) && !out.includes(c)) out.push(c);
+  }
   // Outermost matches only (a <div> around a matching <h3> matches too).
   return out.filter((h) => !out.some((o) => o !== h && hasAncestor(h, o)));
 }
@@ -194,10 +181,9 @@ function headingBox(h: Element, stop: AnyNode): Element {
  * Everything from a boilerplate heading to the end of its block is dropped, unless that
  * would take most of the page's article text with it (a "Share" label above the story).
  */
-export function cutBoilerplateBlocks(root: Element, known?: Map<Element, Stats>, removed?: RemovedLines): void {
-  const heads = findBoilerplateHeadings(root);
+export function cutBoilerplateBlocks(root: Element, removed?: RemovedLines, found: StatsAndHeadings = statsAndHeadings(root)): void {
+  const { stats, heads } = found;
   if (!heads.length) return;
-  const stats = known ?? computeStats(root);
   const total = stats.get(root)?.good ?? 0;
   for (const h of heads) {
     if (!h.parent) continue;
@@ -223,7 +209,7 @@ export function cutBoilerplateBlocks(root: Element, known?: Map<Element, Stats>,
 
 /** Boilerplate blocks and furniture out; one stats pass serves both (their guards tolerate stale counts). */
 export function cleanDocument(body: Element, removed?: RemovedLines): void {
-  const stats = computeStats(body);
-  cutBoilerplateBlocks(body, stats, removed);
-  dropFurniture(body, stats, removed);
+  const found = statsAndHeadings(body);
+  cutBoilerplateBlocks(body, removed, found);
+  dropFurniture(body, found.stats, removed);
 }

@@ -102,7 +102,7 @@ export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResu
   if (!nodes.length && opts.template?.body) nodes = outermost(select($, list(opts.template.body)));
   if (nodes.length) {
     for (const n of nodes) {
-      cutBoilerplateBlocks(n, undefined, removed);
+      cutBoilerplateBlocks(n, removed);
       dropFurniture(n, undefined, removed);
     }
     if (!nodes.some((n) => squashedLength(rawText(n)) > 0)) {

@@ -1,5 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import { BLOCK_TAGS, isElement, isSpaceCode, squash } from './dom.ts';
+import { firstVisibleCode } from './patterns.ts';
 
 /** Text totals of a subtree, split into article-like ("good") and furniture-like ("bad") characters. */
 export interface Stats {
@@ -31,11 +32,22 @@ function set(good: number, bad: number, para: number): typeof weight {
 }
 
 /**
+ * Also collected by computeStats' walk, for the boilerplate-heading search: every element whose subtree holds 1-59
+ * characters of raw text opening with a character `opens` accepts, grouped by parent in the order the walk finishes
+ * the parents (children in document order within a parent).
+ */
+export interface ShortBoxes {
+  opens: (code: number) => boolean;
+  found: Element[];
+}
+
+/**
  * One pass over the subtree: every run of inline text between block boundaries is a leaf,
  * weighed and added to its block owner and all that owner's ancestors. `lenient` counts
  * short lines as prose too (dialogue, verse, recipes), for pages where nothing else qualifies.
+ * With `shortBoxes` the same walk collects those boxes (a second whole-body walk cost as much as this one).
  */
-export function computeStats(root: Element, lenient = false): Map<Element, Stats> {
+export function computeStats(root: Element, lenient = false, shortBoxes?: ShortBoxes): Map<Element, Stats> {
   const map = new Map<Element, Stats>();
   // The current leaf: its raw pieces (joined only when the sentence test needs them) and squash(text).length so far.
   // parts[0..partCount) are the current leaf's pieces; the array is reused, not emptied, so it keeps its storage.
@@ -127,7 +139,52 @@ export function computeStats(root: Element, lenient = false): Map<Element, Stats
     for (const c of node.children) visit(c);
     if (link) inLink--;
   };
-  visit(root);
+
+  // The walk with short boxes: visit's work, plus each subtree's raw text length (returned) and first visible character.
+  let first = -1;
+  const visitCollecting = (node: Element): number => {
+    const name = node.name;
+    if (name === 'br') {
+      add(' ');
+      first = -1;
+      return 0;
+    }
+    const block = BLOCK_TAGS.has(name);
+    const link = name === 'a';
+    const saved = owner;
+    if (block) {
+      flush();
+      owner = node;
+    } else if (link) inLink++;
+    let len = 0;
+    let elFirst = -1;
+    // Allocated on the first short child only: most elements have none.
+    let short: Element[] | null = null;
+    for (const c of node.children) {
+      if (c.type === 'text') {
+        const d = (c as unknown as { data: string }).data;
+        const own = add(d);
+        if (inLink) linkChars += own + 1;
+        len += d.length;
+        if (elFirst < 0) elFirst = firstVisibleCode(d);
+      } else if (isElement(c)) {
+        const n = visitCollecting(c);
+        len += n;
+        if (elFirst < 0) elFirst = first;
+        if (n > 0 && n < 60 && first >= 0 && shortBoxes!.opens(first)) (short ??= []).push(c);
+      }
+    }
+    if (block) {
+      flush();
+      owner = saved;
+    } else if (link) inLink--;
+    first = elFirst;
+    if (short) shortBoxes!.found.push(...short);
+    return len;
+  };
+
+  if (shortBoxes) visitCollecting(root);
+  else visit(root);
   flush();
   // Sums up the tree, children before parents. Every count is an integer or a half: the sums are exact in any order.
   const total = (el: Element, s: Stats): void => {
