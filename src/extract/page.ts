@@ -105,12 +105,26 @@ class SkippingTokenizer extends Tokenizer {}
 }
 
 /**
+ * Attributes in null-prototype dictionaries instead of plain objects: a plain object gets a hidden class per attribute
+ * order, and the web has endless orders, so every new page built new hidden classes attribute by attribute (the
+ * costliest step of the parse on unseen pages, and old-generation garbage). Readers see the same own properties.
+ */
+class DictionaryAttributesParser extends Parser {
+  override onopentagname(start: number, endIndex: number): void {
+    super.onopentagname(start, endIndex);
+    // Parser sets its (private) `attribs` to {} when an open tag starts; swapped before any attribute is stored.
+    const self = this as unknown as { attribs: Record<string, string> | null };
+    if (self.attribs) self.attribs = Object.create(null) as Record<string, string>;
+  }
+}
+
+/**
  * An HTML page parsed once (htmlparser2, as cheerio's own load), with its element index ready and markup deeper than
  * `maxDepth` levels flattened (see limitDepth).
  */
 export function parsePage(html: string, maxDepth: number): CheerioAPI {
   const handler = new IndexingHandler(maxDepth);
-  new Parser(handler, { Tokenizer: SkippingTokenizer }).end(html);
+  new DictionaryAttributesParser(handler, { Tokenizer: SkippingTokenizer }).end(html);
   const $ = load(handler.root);
   // Flattening drops elements from the tree: the index is then rebuilt from the result on first use.
   if (handler.tooDeep) limitDepth(handler.root, maxDepth);

@@ -33,6 +33,14 @@ describe('parsePage', () => {
     for (const html of cases) expect(parsePage(html, 250).html()).toBe(load(html).html());
   });
 
+  it('keeps attributes in null-prototype dictionaries with the same own properties', () => {
+    const $ = parsePage('<div class="a" id="b" data-x="1" class="dup"><img src="x.jpg" alt></div>', 250);
+    const [div, img] = documentIndex($).elements;
+    expect(Object.getPrototypeOf(div.attribs)).toBeNull();
+    expect({ ...div.attribs }).toEqual({ class: 'a', id: 'b', 'data-x': '1' });
+    expect({ ...img.attribs }).toEqual({ src: 'x.jpg', alt: '' });
+  });
+
   it('indexes every element in document order, and by tag name, as it parses', () => {
     const $ = parsePage(HTML, 250);
     const index = documentIndex($);
