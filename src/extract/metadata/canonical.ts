@@ -1,9 +1,10 @@
 import type { CheerioAPI } from 'cheerio/slim';
-import { getDomain, getHostname } from 'tldts';
+import { domainParts } from '../../urls/domain.ts';
 import { elementsNamed, hasWord, metaContent } from './dom.ts';
 
 function registrable(u: string): string | null {
-  return getDomain(u, { allowPrivateDomains: false }) ?? getHostname(u);
+  const { domain, hostname } = domainParts(u);
+  return domain ?? hostname;
 }
 
 /** rel=canonical, else og:url: absolute http(s) on the page's own registrable domain, else null. */

@@ -1,5 +1,5 @@
 import type { CheerioAPI } from 'cheerio/slim';
-import { getDomainWithoutSuffix, getHostname } from 'tldts';
+import { domainParts } from '../../urls/domain.ts';
 import { cleanText, documentElements, documentTitle, firstDescendant, metaContent, textContentWithin } from './dom.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 
@@ -86,11 +86,10 @@ export function siteIdentity($: CheerioAPI, url: string, nodes: LdNode[]): SiteI
   for (const name of homeLinkNames($, url)) add(name);
   const hostKeys: string[] = [];
   const own = archivedUrl(url);
-  const host = getHostname(own);
+  const { hostname: host, domainWithoutSuffix: label } = domainParts(own);
   if (host) {
     const bare = host.replace(/^www\d*\./, '');
     hostKeys.push(looseKey(bare));
-    const label = getDomainWithoutSuffix(own);
     if (label && label.length >= 3) hostKeys.push(looseKey(label));
   }
   return { names: [...names], declaredCount, hostKeys: hostKeys.filter(Boolean) };

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
-import { getDomain } from 'tldts';
+import { domainParts } from '../../urls/domain.ts';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { documentElements } from '../metadata/dom.ts';
 
@@ -73,7 +73,7 @@ const BY_DOMAIN: Record<string, ExtractRules> = {
 
 /** Built-in rules for a known site, by registrable domain; undefined for other sites. */
 export function rulesForUrl(url: string): ExtractRules | undefined {
-  const domain = getDomain(url);
+  const { domain } = domainParts(url);
   return domain ? BY_DOMAIN[domain] : undefined;
 }
 
