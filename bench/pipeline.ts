@@ -249,7 +249,7 @@ function cpuCategory(fn: string, url: string): string {
   if (fn === '(program)') return 'V8/native (program)';
   const has = (...parts: string[]) => parts.some((x) => url.includes(x));
   if (has('/src/extract/')) return 'extract: tinflow heuristics';
-  if (has('/htmlparser2/', '/domhandler/', '/entities/')) return 'extract: HTML parse (htmlparser2)';
+  if (has('/htmlparser2/', '/domhandler/', '/entities/', '/src/extract/page.ts')) return 'extract: HTML parse (htmlparser2)';
   if (has('/cheerio/', '/cheerio-select/', '/css-select/', '/css-what/', '/domutils/', '/nth-check/', '/boolbase/', '/dom-serializer/')) return 'extract: cheerio selectors and DOM walks';
   if (has('/franc', '/trigram-utils/', '/n-gram/', '/collapse-white-space/')) return 'extract: language detection';
   if (has('/src/dedupe/dedupe-index.ts', '/src/dedupe/lua.ts')) return 'queue and Redis (BullMQ, ioredis, Lua calls)';

@@ -45,15 +45,13 @@ export class ExtractionError extends Error {
 }
 
 const MIN_BODY_CHARS = 80;
-/** Deeper markup is flattened before the (recursive) content walks; real pages stay far below. */
-const MAX_DEPTH = 250;
 
 const copy = (s: string | null): string | null => (s === null ? null : own(s));
 
 /** One article page -> its fields. Pure: parses once, reads metadata from the intact DOM, then the text. */
 export function extractArticle(html: string, url: string, opts: ExtractOptions): ExtractedArticle {
   // Flattened as it is parsed, before any selector runs: descendant queries walk ancestors, quadratic on deep nesting.
-  const $ = parsePage(html, MAX_DEPTH);
+  const $ = parsePage(html);
   try {
     return extractFrom($, url, opts);
   } finally {

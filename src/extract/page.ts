@@ -118,11 +118,14 @@ class DictionaryAttributesParser extends Parser {
   }
 }
 
+/** Deeper markup is flattened before the (recursive) content walks; real pages stay far below. */
+export const MAX_DEPTH = 250;
+
 /**
  * An HTML page parsed once (htmlparser2, as cheerio's own load), with its element index ready and markup deeper than
  * `maxDepth` levels flattened (see limitDepth).
  */
-export function parsePage(html: string, maxDepth: number): CheerioAPI {
+export function parsePage(html: string, maxDepth = MAX_DEPTH): CheerioAPI {
   const handler = new IndexingHandler(maxDepth);
   new DictionaryAttributesParser(handler, { Tokenizer: SkippingTokenizer }).end(html);
   const $ = load(handler.root);
