@@ -48,8 +48,8 @@ interface TokenizerState {
   offset: number;
   index: number;
   /** Where the next "&" of `ampIn` is at or after `index` (-1: none left). */
-  nextAmp?: number;
-  ampIn?: string;
+  nextAmp: number;
+  ampIn: string | null;
 }
 type StateMethod = (this: TokenizerState, c: number) => void;
 
@@ -60,7 +60,11 @@ type StateMethod = (this: TokenizerState, c: number) => void;
  * next one that may, so the tree is the same, built in far fewer turns. Its fastForwardTo (script and style contents,
  * comments) searches with indexOf instead of a loop.
  */
-class SkippingTokenizer extends Tokenizer {}
+class SkippingTokenizer extends Tokenizer {
+  // Declared, so every instance has one shape from the start.
+  nextAmp = -1;
+  ampIn: string | null = null;
+}
 {
   const base = Tokenizer.prototype as unknown as Record<string, StateMethod>;
   // Moves `index` to the character before the next `stop` or "&" (the state loop then steps onto it), or to the last one.
@@ -68,7 +72,7 @@ class SkippingTokenizer extends Tokenizer {}
     const buffer = t.buffer;
     const from = t.index - t.offset + 1;
     // One search for "&" serves until the scan passes it: searching again from every text run would be quadratic.
-    let amp = t.nextAmp!;
+    let amp = t.nextAmp;
     if (t.ampIn !== buffer || (amp >= 0 && amp < from)) {
       t.nextAmp = amp = buffer.indexOf('&', from);
       t.ampIn = buffer;
