@@ -56,6 +56,13 @@ function keptChar(c: number): boolean {
   return (c >= 0xa1 && c < 0x300 && c !== 0xad) || (c >= 0x1e00 && c < 0x1f00);
 }
 
+/** How many of data[0, end) are keptChar: the walks count only before a text's first "&" (decoding may shorten what follows). */
+function keptCount(data: string, end: number): number {
+  let kept = 0;
+  for (let i = 0; i < end; i++) if (keptChar(data.charCodeAt(i))) kept++;
+  return kept;
+}
+
 /**
  * The walk behind elementText, elementTextWithin and elementTextPrefix. With a finite `limit`, only characters before the
  * first "&" are counted, since entity decoding can shorten what follows it (never what precedes it); past the limit the
@@ -84,14 +91,9 @@ function collectText(el: AnyNode, skip: ((child: Element) => boolean) | undefine
       parts.push(data);
       lastSeparator = false;
       if (counting) {
-        for (let i = 0; i < data.length; i++) {
-          const c = data.charCodeAt(i);
-          if (c === 0x26) {
-            counting = false;
-            break;
-          }
-          if (keptChar(c)) kept++;
-        }
+        const amp = data.indexOf('&');
+        kept += keptCount(data, amp < 0 ? data.length : amp);
+        if (amp >= 0) counting = false;
         if (kept > limit) {
           if (!truncate) return null;
           break;
@@ -144,14 +146,9 @@ function joinedText(el: AnyNode, limit: number): string | null {
       const data = (node as unknown as { data: string }).data;
       parts.push(data);
       if (!counting) continue;
-      for (let i = 0; i < data.length; i++) {
-        const c = data.charCodeAt(i);
-        if (c === 0x26) {
-          counting = false;
-          break;
-        }
-        if (keptChar(c)) kept++;
-      }
+      const amp = data.indexOf('&');
+      kept += keptCount(data, amp < 0 ? data.length : amp);
+      if (amp >= 0) counting = false;
       if (kept > limit) return null;
       continue;
     }
