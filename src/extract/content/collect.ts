@@ -162,7 +162,8 @@ export function collectBlocks(nodes: Element[], opts: CollectOptions): Collected
     if (n < 160 && META_LINE.test(t)) return;
     const lower = t.toLowerCase();
     if (titleKey && lower === titleKey) return;
-    if (captionTexts.has(captionKey(t))) return;
+    // Most pages print no caption twice: no key to build or hash then.
+    if (captionTexts.size && captionTexts.has(keyOfLower(lower))) return;
     if (opts.removed && n >= 20 && n <= 200 && opts.removed.has(lower)) return;
     const tag = owner.name;
     if (n < 200 && PHOTO_CREDIT_TAIL.test(t)) {
@@ -324,13 +325,16 @@ export function collectBlocks(nodes: Element[], opts: CollectOptions): Collected
     cutScope = null;
   }
   // Captions printed again as a paragraph after the picture (common on Vietnamese CMSes).
-  const out = blocks.filter((b) => b.kind === 'figure' || !captionTexts.has(captionKey(b.text)));
+  const out = captionTexts.size ? blocks.filter((b) => b.kind === 'figure' || !captionTexts.has(captionKey(b.text))) : blocks;
   return { blocks: out, images };
 }
 
 /** Lowercased, without trailing whitespace and periods (`.replace(/[\s.]+$/, '')`, which rescans every run on long text). */
 function captionKey(t: string): string {
-  const lower = t.toLowerCase();
+  return keyOfLower(t.toLowerCase());
+}
+
+function keyOfLower(lower: string): string {
   let end = lower.length;
   while (end > 0) {
     const c = lower.charCodeAt(end - 1);
