@@ -146,7 +146,7 @@ export interface StatsAndHeadings {
   heads: Element[];
 }
 
-export function statsAndHeadings(root: Element): StatsAndHeadings {
+function statsAndHeadings(root: Element): StatsAndHeadings {
   const shortBoxes: ShortBoxes = { opens: mayOpenBoilerplateHeading, found: [] };
   const stats = computeStats(root, false, shortBoxes);
   // computeStats weighs nothing above the top element: on the document node itself the walk served the headings only.

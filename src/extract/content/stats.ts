@@ -113,36 +113,9 @@ export function computeStats(root: Element, lenient = false, shortBoxes?: ShortB
     return own;
   };
 
-  const visit = (node: AnyNode) => {
-    if (node.type === 'text') {
-      const own = add((node as { data: string }).data);
-      if (inLink) linkChars += own + 1;
-      return;
-    }
-    if (!isElement(node)) return;
-    const name = node.name;
-    if (name === 'br') {
-      add(' ');
-      return;
-    }
-    if (BLOCK_TAGS.has(name)) {
-      flush();
-      const saved = owner;
-      owner = node;
-      for (const c of node.children) visit(c);
-      flush();
-      owner = saved;
-      return;
-    }
-    const link = name === 'a';
-    if (link) inLink++;
-    for (const c of node.children) visit(c);
-    if (link) inLink--;
-  };
-
-  // The walk with short boxes: visit's work, plus each subtree's raw text length (returned) and first visible character.
+  // Returns the subtree's raw text length and leaves its first visible character in `first`: both for shortBoxes only.
   let first = -1;
-  const visitCollecting = (node: Element): number => {
+  const visit = (node: Element): number => {
     const name = node.name;
     if (name === 'br') {
       add(' ');
@@ -165,13 +138,17 @@ export function computeStats(root: Element, lenient = false, shortBoxes?: ShortB
         const d = (c as unknown as { data: string }).data;
         const own = add(d);
         if (inLink) linkChars += own + 1;
-        len += d.length;
-        if (elFirst < 0) elFirst = firstVisibleCode(d);
+        if (shortBoxes) {
+          len += d.length;
+          if (elFirst < 0) elFirst = firstVisibleCode(d);
+        }
       } else if (isElement(c)) {
-        const n = visitCollecting(c);
-        len += n;
-        if (elFirst < 0) elFirst = first;
-        if (n > 0 && n < 60 && first >= 0 && shortBoxes!.opens(first)) (short ??= []).push(c);
+        const sub = visit(c);
+        if (shortBoxes) {
+          len += sub;
+          if (elFirst < 0) elFirst = first;
+          if (sub > 0 && sub < 60 && first >= 0 && shortBoxes.opens(first)) (short ??= []).push(c);
+        }
       }
     }
     if (block) {
@@ -183,8 +160,8 @@ export function computeStats(root: Element, lenient = false, shortBoxes?: ShortB
     return len;
   };
 
-  if (shortBoxes) visitCollecting(root);
-  else visit(root);
+  // The document node itself is weighed by nothing; for shortBoxes it is walked all the same.
+  if (isElement(root) || shortBoxes) visit(root);
   flush();
   // Sums up the tree, children before parents. Every count is an integer or a half: the sums are exact in any order.
   const total = (el: Element, s: Stats): void => {
