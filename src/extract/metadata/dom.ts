@@ -382,21 +382,10 @@ export function isFurniture(el: Element, loose = false, headline?: Set<AnyNode>)
  * Inside page furniture whose dates/names belong to other content: footer, sidebars, comments, related lists.
  * `loose` only rules out comments and related-article lists (for explicitly marked dates such as itemprop=datePublished,
  * which themes often print in a post footer). The article, main and body carry page-wide classes ("has-sidebar") and
- * are not judged.
+ * are not judged. For many elements of one page, boilerplateTest remembers the climbs.
  */
 export function inBoilerplate(el: Element, loose = false, headline?: Set<AnyNode>): boolean {
-  let strictHit = false;
-  for (let n: Element | null = el; n && n.type === 'tag'; n = n.parent as Element | null) {
-    if (n.name === 'body' || n.name === 'html') return strictHit;
-    // Within the <article> that holds the headline, side boxes and footers are the article's own (dates, byline);
-    // its comment and related lists were caught on the way up.
-    if (n.name === 'article' && headline?.has(n)) return false;
-    // A container that holds the article's headline is the article, whatever its class says ("widget blog").
-    if (n.name === 'article' || n.name === 'main' || headline?.has(n)) continue;
-    if (commentOrRelated(n)) return true;
-    if (!strictHit && !loose && (BOILERPLATE_TAGS.has(n.name) || boilerplateClass(n))) strictHit = true;
-  }
-  return strictHit;
+  return boilerplateTest(headline)(el, loose);
 }
 
 // A climb's outcome: a comment/related box, the headline's <article>, or the body / top; STRICT: furniture on the way.
@@ -407,7 +396,9 @@ const STRICT = 4;
 
 /**
  * inBoilerplate(el, loose, headline) for one fixed headline, remembering each element's climb: a page's candidates
- * share their ancestors, and climbing from each alone is quadratic on long lists of dated items.
+ * share their ancestors, and climbing from each alone is quadratic on long lists of dated items. The answer is decided
+ * by the nearest of: a comment or related box (yes), the <article> holding the headline (no: its side boxes and
+ * footers are the article's own), the body (yes if strict and furniture was passed on the way).
  */
 export function boilerplateTest(headline: Set<AnyNode> | undefined): (el: Element, loose?: boolean) => boolean {
   const climbs = new Map<Element, number>();
@@ -431,7 +422,7 @@ export function boilerplateTest(headline: Set<AnyNode> | undefined): (el: Elemen
     while (path.length) {
       const n = path.pop()!;
       if (n.name === 'article' || n.name === 'main' || headline?.has(n)) {
-        // The article's container: judged by what is above it.
+        // A container that holds the article's headline is the article, whatever its class says ("widget blog").
       } else if (commentOrRelated(n)) above = COMMENT;
       else if (BOILERPLATE_TAGS.has(n.name) || boilerplateClass(n)) above |= STRICT;
       climbs.set(n, above);

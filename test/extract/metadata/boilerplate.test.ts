@@ -27,6 +27,18 @@ describe('boilerplateTest', () => {
         }
       }
     }
+    // What the rules say, element by element.
+    const find = (test: (e: (typeof elements)[number]) => boolean) => elements.find(test)!;
+    const headerDate = find((e) => e.name === 'span' && e.attribs.class === 'date' && e.parent!.type === 'tag' && (e.parent as typeof e).name === 'header');
+    const asideTime = find((e) => e.name === 'time' && (e.parent as typeof e).name === 'aside');
+    const relatedTime = find((e) => e.name === 'time' && (e.parent as typeof e).name === 'li');
+    const commentDate = find((e) => e.name === 'p' && e.attribs.class === 'date');
+    const otherWidgetTime = find((e) => e.name === 'time' && (e.parent as typeof e).name === 'article');
+    const headline = selfAndAncestors(h1);
+    expect([headerDate, asideTime, relatedTime, commentDate, otherWidgetTime].map((e) => inBoilerplate(e, false, headline))).toEqual([false, false, true, true, true]);
+    expect([headerDate, asideTime, relatedTime, commentDate, otherWidgetTime].map((e) => inBoilerplate(e, true, headline))).toEqual([false, false, true, true, false]);
+    // Without a headline the article's aside is furniture like any other.
+    expect([inBoilerplate(headerDate), inBoilerplate(asideTime), inBoilerplate(asideTime, true)]).toEqual([false, true, false]);
     // The fixture exercises every outcome.
     const answers = new Set(elements.map((el) => inBoilerplate(el, false, selfAndAncestors(h1))));
     expect(answers).toEqual(new Set([true, false]));
