@@ -162,7 +162,10 @@ export function documentIndex($: CheerioAPI): DocumentIndex {
   return index;
 }
 
-const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+/** Elements of every kind htmlparser2 makes (script and style are elements with types of their own). */
+export function isElement(n: AnyNode): n is Element {
+  return n.type === 'tag' || n.type === 'script' || n.type === 'style';
+}
 
 /**
  * Flatten whatever lies deeper than `max` levels into its ancestor at that depth (text and

@@ -1,5 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import { FOLDABLE_SPACE } from '../../normalize/text.ts';
+import { isElement } from '../page.ts';
 
 /** Elements that start a new text block; everything else is inline. */
 export const BLOCK_TAGS = new Set([
@@ -11,9 +12,7 @@ export const BLOCK_TAGS = new Set([
 
 export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-export function isElement(n: AnyNode): n is Element {
-  return n.type === 'tag' || n.type === 'script' || n.type === 'style';
-}
+export { isElement };
 
 /** class + id of an element, for hint matching. */
 export function hintOf(el: Element): string {

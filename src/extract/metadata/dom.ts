@@ -3,7 +3,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { decodeHTML } from 'entities';
 import { normalizeText } from '../../normalize/text.ts';
 import { PageMemo } from '../page-memo.ts';
-import { documentIndex } from '../page.ts';
+import { documentIndex, isElement } from '../page.ts';
 
 export type Selector = string | string[];
 
@@ -245,7 +245,6 @@ const SPACE = /\s/;
 
 const elementsCache = new PageMemo<Element[]>();
 
-const isElementNode = (n: AnyNode): boolean => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 
 /**
  * Every element under <body> (else the document) in document order. A body's descendants are one run of the cached
@@ -264,7 +263,7 @@ export function bodyElements($: CheerioAPI): Element[] {
     let next: AnyNode | null = null;
     for (let n: AnyNode | null = body; n && !next; n = n.parent) {
       for (let s = n.next; s; s = s.next) {
-        if (isElementNode(s)) {
+        if (isElement(s)) {
           next = s;
           break;
         }
