@@ -149,8 +149,7 @@ export interface StatsAndHeadings {
 function statsAndHeadings(root: Element): StatsAndHeadings {
   const shortBoxes: ShortBoxes = { opens: mayOpenBoilerplateHeading, found: [] };
   const stats = computeStats(root, false, shortBoxes);
-  // computeStats weighs nothing above the top element: on the document node itself the walk served the headings only.
-  return { stats: isElement(root) ? stats : computeStats(root), heads: headingsAmong(shortBoxes.found) };
+  return { stats, heads: headingsAmong(shortBoxes.found) };
 }
 
 /** Of the short boxes a walk found (see ShortBoxes), the outermost whose text is a boilerplate heading. */

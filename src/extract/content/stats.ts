@@ -160,8 +160,12 @@ export function computeStats(root: Element, lenient = false, shortBoxes?: ShortB
     return len;
   };
 
-  // The document node itself is weighed by nothing; for shortBoxes it is walked all the same.
-  if (isElement(root) || shortBoxes) visit(root);
+  // The document node itself is weighed by nothing (no stats); for shortBoxes it is walked all the same.
+  if (!isElement(root)) {
+    if (shortBoxes) visit(root);
+    return map;
+  }
+  visit(root);
   flush();
   // Sums up the tree, children before parents. Every count is an integer or a half: the sums are exact in any order.
   const total = (el: Element, s: Stats): void => {
