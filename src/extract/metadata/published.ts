@@ -275,8 +275,9 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
   return afterHeadline($, ctx, anchor);
 }
 
+// Not after a letter (checked in labelledDate: as a leading lookbehind it made the scan of a whole body 7 times slower).
 const PUBLISHED_LABEL =
-  /(?<!\p{L})(?:erschienen|veröffentlicht|publiziert|published|posted|publié|publicado|pubblicato|ngày đăng|đăng lúc|đăng ngày|xuất bản|datum|date)(?:\s+(?:am|on|le|el|il|lúc|ngày|the))?\s*:?/giu;
+  /(?:erschienen|veröffentlicht|publiziert|published|posted|publié|publicado|pubblicato|ngày đăng|đăng lúc|đăng ngày|xuất bản|datum|date)(?:\s+(?:am|on|le|el|il|lúc|ngày|the))?\s*:?/giu;
 
 /** A date the page labels as the publication date ("Erschienen am: 01.11.2023", "Posted on ..."), outside comments and related lists. */
 function labelledDate($: CheerioAPI, ctx: DateContext): string | null {
@@ -284,7 +285,13 @@ function labelledDate($: CheerioAPI, ctx: DateContext): string | null {
   if (!body) return null;
   const text = elementText($, body, (el) => isFurniture(el, true, ctx.headline));
   // Find the labels first, then parse only the few characters after each: the body can be long.
-  for (const m of text.matchAll(PUBLISHED_LABEL)) {
+  PUBLISHED_LABEL.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = PUBLISHED_LABEL.exec(text)); ) {
+    if (letterBefore(text, m.index)) {
+      // Inside a word ("candidate"): a label may still start further on.
+      PUBLISHED_LABEL.lastIndex = m.index + 1;
+      continue;
+    }
     const start = m.index + m[0].length;
     const window = text.slice(start, start + 60);
     const first = findDates(window, ctx.now)[0];
@@ -294,6 +301,16 @@ function labelledDate($: CheerioAPI, ctx: DateContext): string | null {
     if (iso) return iso;
   }
   return null;
+}
+
+const LETTER = /\p{L}/u;
+
+/** Whether the code point just before `at` is a letter. */
+function letterBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const low = text.charCodeAt(at - 1);
+  const pair = low >= 0xdc00 && low <= 0xdfff && at >= 2 && (text.charCodeAt(at - 2) & 0xfc00) === 0xd800;
+  return LETTER.test(text.slice(pair ? at - 2 : at - 1, at));
 }
 
 /** The first date printed after the headline in the page's text, page furniture left out. */

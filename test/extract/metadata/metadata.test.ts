@@ -196,6 +196,13 @@ describe('dates', () => {
     expect(meta(bodyOnly).publishedAt).toBeNull();
   });
 
+  it('takes a label only as a word of its own: "Mandate:" and "𝐀date:" hold no "date:" label', () => {
+    const body = (before: string) => `<h1>Sommerfest</h1><p>Das Fest war gut besucht.</p><p>${before} 01.02.2024</p><p>Posted on 5 March 2024</p>`;
+    expect(meta(page('', body('Mandate:'), 'de'), 'https://example.de/a', { timezone: 'Europe/Berlin', now: NOW }).publishedAt).toBe('2024-03-05T00:00:00+01:00');
+    expect(meta(page('', body('𝐀date:'), 'de'), 'https://example.de/a', { timezone: 'Europe/Berlin', now: NOW }).publishedAt).toBe('2024-03-05T00:00:00+01:00');
+    expect(meta(page('', body('Date:'), 'de'), 'https://example.de/a', { timezone: 'Europe/Berlin', now: NOW }).publishedAt).toBe('2024-02-01T00:00:00+01:00');
+  });
+
   it('does not take dates from comments even when they are marked up as time', () => {
     const html = page('', '<article><h1>Tin</h1><p>Nội dung.</p></article><div class="comment-list"><time datetime="2024-02-02T10:00:00+07:00">2/2</time></div>');
     expect(meta(html).publishedAt).toBeNull();
