@@ -1,4 +1,3 @@
-import type { CheerioAPI } from 'cheerio/slim';
 import type { ExtractRules } from '../schemas/config.ts';
 import { joinParagraphs, normalizeText } from '../normalize/text.ts';
 import { extractMetadata } from './metadata/index.ts';
@@ -7,7 +6,7 @@ import { renderBodyHtml } from './content/html.ts';
 import { own } from './content/dom.ts';
 import { detectTemplate } from './rules/index.ts';
 import { releasePage } from './page-memo.ts';
-import { parsePage } from './page.ts';
+import { parsePage, type Page } from './page.ts';
 
 export interface ExtractOptions {
   timezone: string;
@@ -51,18 +50,18 @@ const copy = (s: string | null): string | null => (s === null ? null : own(s));
 /** One article page -> its fields. Pure: parses once, reads metadata from the intact DOM, then the text. */
 export function extractArticle(html: string, url: string, opts: ExtractOptions): ExtractedArticle {
   // Flattened as it is parsed, before any selector runs: descendant queries walk ancestors, quadratic on deep nesting.
-  const $ = parsePage(html);
+  const page = parsePage(html);
   try {
-    return extractFrom($, url, opts);
+    return extractFrom(page, url, opts);
   } finally {
-    releasePage($);
+    releasePage(page);
   }
 }
 
-function extractFrom($: CheerioAPI, url: string, opts: ExtractOptions): ExtractedArticle {
-  const meta = extractMetadata($, url, { timezone: opts.timezone, rules: opts.rules, now: opts.now });
-  const template = opts.rules?.body ? undefined : detectTemplate($);
-  const content = extractContent($, { url, title: meta.title, rules: opts.rules, template });
+function extractFrom(page: Page, url: string, opts: ExtractOptions): ExtractedArticle {
+  const meta = extractMetadata(page, url, { timezone: opts.timezone, rules: opts.rules, now: opts.now });
+  const template = opts.rules?.body ? undefined : detectTemplate(page);
+  const content = extractContent(page, { url, title: meta.title, rules: opts.rules, template });
 
   const paragraphs = content.blocks.filter((b) => b.kind !== 'figure').map((b) => b.text);
   const body = joinParagraphs(paragraphs);

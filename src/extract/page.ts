@@ -1,7 +1,17 @@
-import { load, type CheerioAPI } from 'cheerio/slim';
 import { DomHandler, Parser, Tokenizer } from 'htmlparser2';
-import type { AnyNode, Element } from 'domhandler';
-import { PageMemo, pageDocument } from './page-memo.ts';
+import type { AnyNode, Document, Element } from 'domhandler';
+import { PageMemo } from './page-memo.ts';
+
+/**
+ * A parsed page as the extractor reads it: the document, and the values computed from it once per page (PageMemo).
+ * One class for every page, not a cheerio `load()` per page: load builds a new class per call, and its API was not used.
+ */
+export class Page {
+  /** PageMemo slots, by memo number. */
+  readonly memos: unknown[] = [];
+
+  constructor(readonly document: Document) {}
+}
 
 /** The document's elements in document order, and the same elements grouped by tag name. */
 export interface DocumentIndex {
@@ -126,26 +136,26 @@ class DictionaryAttributesParser extends Parser {
 export const MAX_DEPTH = 250;
 
 /**
- * An HTML page parsed once (htmlparser2, as cheerio's own load), with its element index ready and markup deeper than
- * `maxDepth` levels flattened (see limitDepth).
+ * An HTML page parsed once (htmlparser2, into the tree cheerio's own load builds), with its element index ready and
+ * markup deeper than `maxDepth` levels flattened (see limitDepth).
  */
-export function parsePage(html: string, maxDepth = MAX_DEPTH): CheerioAPI {
+export function parsePage(html: string, maxDepth = MAX_DEPTH): Page {
   const handler = new IndexingHandler(maxDepth);
   new DictionaryAttributesParser(handler, { Tokenizer: SkippingTokenizer }).end(html);
-  const $ = load(handler.root);
+  const page = new Page(handler.root);
   // Flattening drops elements from the tree: the index is then rebuilt from the result on first use.
   if (handler.tooDeep) limitDepth(handler.root, maxDepth);
-  else indexMemo.set($, { elements: handler.elements, byName: handler.byName });
-  return $;
+  else indexMemo.set(page, { elements: handler.elements, byName: handler.byName });
+  return page;
 }
 
-/** The page's element index (built by a walk when the page was not loaded by parsePage, or was flattened). */
-export function documentIndex($: CheerioAPI): DocumentIndex {
-  const cached = indexMemo.get($);
+/** The page's element index (built by a walk when the page was flattened). */
+export function documentIndex(page: Page): DocumentIndex {
+  const cached = indexMemo.get(page);
   if (cached) return cached;
   const elements: Element[] = [];
   const byName = new Map<string, Element[]>();
-  const stack: AnyNode[] = [...pageDocument($).children].reverse();
+  const stack: AnyNode[] = [...page.document.children].reverse();
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
@@ -158,7 +168,7 @@ export function documentIndex($: CheerioAPI): DocumentIndex {
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   const index = { elements, byName };
-  indexMemo.set($, index);
+  indexMemo.set(page, index);
   return index;
 }
 

@@ -6,12 +6,13 @@
  * per page and per rule field, so walking the whole page for each one dominated the template pages' extraction time.
  * The results are those of cheerio's `$(selector)`: same elements, document order.
  */
-import type { CheerioAPI } from 'cheerio/slim';
+import { load, type CheerioAPI } from 'cheerio/slim';
 import { compile, selectAll } from 'css-select';
 import { parse, type Selector } from 'css-what';
 import type { AnyNode, Document, Element } from 'domhandler';
-import { PageMemo, pageDocument } from './page-memo.ts';
+import { PageMemo } from './page-memo.ts';
 import { descendants, documentElements, hasAncestor } from './metadata/dom.ts';
+import type { Page } from './page.ts';
 
 type Predicate = (el: Element) => boolean;
 
@@ -93,8 +94,8 @@ interface AttributeIndex {
 const indexes = new PageMemo<AttributeIndex>();
 
 /** Elements by class word and by id, from the page's cached element list (metadata/dom.ts). */
-function attributeIndex($: CheerioAPI): AttributeIndex {
-  let index = indexes.get($);
+function attributeIndex(page: Page): AttributeIndex {
+  let index = indexes.get(page);
   if (index) return index;
   index = { byClass: new Map(), byId: new Map() };
   const { byClass, byId } = index;
@@ -105,13 +106,13 @@ function attributeIndex($: CheerioAPI): AttributeIndex {
       if (list[list.length - 1] !== el) list.push(el);
     } else map.set(key, [el]);
   };
-  for (const el of documentElements($)) {
+  for (const el of documentElements(page)) {
     const cls = el.attribs.class;
     if (cls) for (const name of cls.split(/\s+/)) if (name) add(byClass, name, el);
     const id = el.attribs.id;
     if (id) add(byId, id, el);
   }
-  indexes.set($, index);
+  indexes.set(page, index);
   return index;
 }
 
@@ -135,24 +136,33 @@ function matchingDescendants(roots: Element[], test: Predicate): Element[] {
   return out;
 }
 
+const cheerioMemo = new PageMemo<CheerioAPI>();
+
+/** The page under cheerio's API, for the selectors only cheerio runs (jQuery's positional pseudos); made on first need. */
+function cheerioOf(page: Page): CheerioAPI {
+  let $ = cheerioMemo.get(page);
+  if (!$) cheerioMemo.set(page, ($ = load(page.document)));
+  return $;
+}
+
 /**
  * The elements `selector` matches in the page, in document order. Throws on a selector that is not valid CSS, as
  * `$(selector)` does.
  */
-export function selectAllElements($: CheerioAPI, selector: string): Element[] {
+export function selectAllElements(page: Page, selector: string): Element[] {
   const c = compileSelector(selector);
-  if (!c) return $(selector).toArray().filter((n): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style');
-  const doc = pageDocument($);
+  if (!c) return cheerioOf(page)(selector).toArray().filter((n): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style');
+  const doc = page.document;
   if (!c.key) return selectAll<AnyNode, Element>(c.test, doc);
-  const { byClass, byId } = attributeIndex($);
+  const { byClass, byId } = attributeIndex(page);
   const keyed = ((c.key.kind === 'class' ? byClass : byId).get(c.key.value) ?? []).filter((el) => attached(el, doc));
   return c.key.scope === 'self' ? keyed.filter((el) => c.test(el)) : matchingDescendants(keyed, c.test);
 }
 
 /** Runs a configured selector, tolerating an invalid one (it simply matches nothing). */
-export function safeSelect($: CheerioAPI, selector: string): Element[] {
+export function safeSelect(page: Page, selector: string): Element[] {
   try {
-    return selectAllElements($, selector);
+    return selectAllElements(page, selector);
   } catch {
     return [];
   }

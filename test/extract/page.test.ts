@@ -1,7 +1,10 @@
 import { load } from 'cheerio/slim';
 import { describe, expect, it } from 'vitest';
 import type { Element } from 'domhandler';
-import { documentIndex, parsePage } from '../../src/extract/page.ts';
+import { documentIndex, parsePage, type Page } from '../../src/extract/page.ts';
+
+/** The page serialized as cheerio serializes a document. */
+const html = (page: Page) => load(page.document).html();
 
 const HTML = `<!doctype html><html lang="vi"><head><title>Tin</title><script>var a = 1;</script><style>p{}</style></head>
 <body><header><nav><a href="/">Trang chủ</a></nav></header><article><h1>Tiêu đề</h1><p>Một <b>hai</b> ba</p><ul><li>x</li><li>y<br>z</li></ul>
@@ -20,7 +23,7 @@ function walk(root: { children: unknown[] }): Element[] {
 
 describe('parsePage', () => {
   it('builds the same tree as cheerio load', () => {
-    expect(parsePage(HTML, 250).html()).toBe(load(HTML).html());
+    expect(html(parsePage(HTML, 250))).toBe(load(HTML).html());
   });
 
   it('skips through text and attribute values to the same tree, entities, raw-text tags and truncated markup included', () => {
@@ -30,32 +33,32 @@ describe('parsePage', () => {
       `<div data-x="${'long value '.repeat(500)}&amp;">${'plain text '.repeat(2000)}&eacute;<b>${'x'.repeat(100)}</b></div>`,
       'text only & more', '<div a="unterminated', "<div a='x&", '<p>x&', '&', '<', '',
     ];
-    for (const html of cases) expect(parsePage(html, 250).html()).toBe(load(html).html());
+    for (const markup of cases) expect(html(parsePage(markup, 250))).toBe(load(markup).html());
   });
 
   it('keeps attributes in null-prototype dictionaries with the same own properties', () => {
-    const $ = parsePage('<div class="a" id="b" data-x="1" class="dup"><img src="x.jpg" alt></div>', 250);
-    const [div, img] = documentIndex($).elements;
+    const page = parsePage('<div class="a" id="b" data-x="1" class="dup"><img src="x.jpg" alt></div>', 250);
+    const [div, img] = documentIndex(page).elements;
     expect(Object.getPrototypeOf(div.attribs)).toBeNull();
     expect({ ...div.attribs }).toEqual({ class: 'a', id: 'b', 'data-x': '1' });
     expect({ ...img.attribs }).toEqual({ src: 'x.jpg', alt: '' });
   });
 
   it('indexes every element in document order, and by tag name, as it parses', () => {
-    const $ = parsePage(HTML, 250);
-    const index = documentIndex($);
-    expect(index.elements).toEqual(walk($.root()[0]));
+    const page = parsePage(HTML, 250);
+    const index = documentIndex(page);
+    expect(index.elements).toEqual(walk(page.document));
     expect(index.elements.map((e) => e.name).slice(0, 6)).toEqual(['html', 'head', 'title', 'script', 'style', 'body']);
     expect(index.byName.get('li')).toEqual(index.elements.filter((e) => e.name === 'li'));
     // The index is built once, not walked again on every call.
-    expect(documentIndex($)).toBe(index);
+    expect(documentIndex(page)).toBe(index);
   });
 
   it('flattens markup deeper than the limit, and indexes only what is left in the tree', () => {
-    const html = `<body><div id="top">${'<div><span>'.repeat(40)}<p>deep <b>text</b></p>${'</span></div>'.repeat(40)}<p>after</p></div></body>`;
-    const $ = parsePage(html, 20);
-    const elements = walk($.root()[0]);
-    expect(documentIndex($).elements).toEqual(elements);
+    const markup = `<body><div id="top">${'<div><span>'.repeat(40)}<p>deep <b>text</b></p>${'</span></div>'.repeat(40)}<p>after</p></div></body>`;
+    const page = parsePage(markup, 20);
+    const elements = walk(page.document);
+    expect(documentIndex(page).elements).toEqual(elements);
     const depth = (n: Element) => {
       let d = 0;
       for (let p = n.parent; p; p = p.parent) d++;
@@ -63,11 +66,11 @@ describe('parsePage', () => {
     };
     expect(Math.max(...elements.map(depth))).toBeLessThanOrEqual(20);
     // The text is kept, in order.
-    expect($.root().text()).toBe('deep textafter');
+    expect(load(page.document).root().text()).toBe('deep textafter');
   });
 
   it('leaves pages within the limit untouched', () => {
-    const html = `<body>${'<div>'.repeat(10)}<p>x</p>${'</div>'.repeat(10)}</body>`;
-    expect(parsePage(html, 12).html()).toBe(load(html).html());
+    const markup = `<body>${'<div>'.repeat(10)}<p>x</p>${'</div>'.repeat(10)}</body>`;
+    expect(html(parsePage(markup, 12))).toBe(load(markup).html());
   });
 });

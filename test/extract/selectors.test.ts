@@ -7,6 +7,8 @@ import { detach } from '../../src/extract/content/dom.ts';
 import { parse } from 'css-what';
 import { builtinRules } from '../../src/extract/rules/index.ts';
 import { selectAllElements, selectorKey } from '../../src/extract/selectors.ts';
+import { parsePage } from '../../src/extract/page.ts';
+import { textContent } from '../../src/extract/metadata/dom.ts';
 
 const PAGE = `<!doctype html><html lang="vi"><head><title>t</title><script class="data" id="s1">{}</script></head><body>
 <div id="main" class="page article__body">
@@ -55,9 +57,9 @@ const names = (els: Element[]) => els.map((e) => `${e.name}${e.attribs.class ? `
 
 describe('selectAllElements', () => {
   it.each(SELECTORS)('matches what cheerio matches, in document order: %s', (sel) => {
-    const $ = load(PAGE);
-    const expected = $(sel).toArray() as Element[];
-    const got = selectAllElements($, sel);
+    const page = parsePage(PAGE);
+    const expected = load(page.document)(sel).toArray() as Element[];
+    const got = selectAllElements(page, sel);
     expect(got).toEqual(expected);
     expect(got.every((el, i) => el === expected[i])).toBe(true);
   });
@@ -77,27 +79,27 @@ describe('selectAllElements', () => {
   });
 
   it('leaves out elements detached after its index was built, and their descendants', () => {
-    const $ = load(PAGE);
-    expect(names(selectAllElements($, '.box-related'))).toEqual(['div.box-related', 'aside.box-related']);
-    const [inner] = selectAllElements($, '.article__body .box-related');
+    const page = parsePage(PAGE);
+    expect(names(selectAllElements(page, '.box-related'))).toEqual(['div.box-related', 'aside.box-related']);
+    const [inner] = selectAllElements(page, '.article__body .box-related');
     detach(inner);
-    expect(names(selectAllElements($, '.box-related'))).toEqual(['aside.box-related']);
-    detach(selectAllElements($, '#main')[0]);
-    expect(selectAllElements($, '.article__sapo')).toEqual([]);
-    expect(selectAllElements($, '.box-related a').map((a) => $(a).text())).toEqual(['Tin B']);
+    expect(names(selectAllElements(page, '.box-related'))).toEqual(['aside.box-related']);
+    detach(selectAllElements(page, '#main')[0]);
+    expect(selectAllElements(page, '.article__sapo')).toEqual([]);
+    expect(selectAllElements(page, '.box-related a').map((el) => textContent(el))).toEqual(['Tin B']);
   });
 
   it('keeps the answers of each page to that page', () => {
-    const a = load('<div class="x">A</div>');
-    const b = load('<p class="x">B</p><p class="x">C</p>');
+    const a = parsePage('<div class="x">A</div>');
+    const b = parsePage('<p class="x">B</p><p class="x">C</p>');
     expect(selectAllElements(a, '.x').map((e) => e.name)).toEqual(['div']);
-    expect(selectAllElements(b, '.x').map((e) => a(e).text())).toEqual(['B', 'C']);
+    expect(selectAllElements(b, '.x').map((el) => textContent(el))).toEqual(['B', 'C']);
   });
 
   it('hands selectors css-select cannot run alone to cheerio, and throws on invalid CSS as cheerio does', () => {
-    const $ = load(PAGE);
-    expect(names(selectAllElements($, '.path a:first'))).toEqual(['a']);
-    expect(() => selectAllElements($, 'div[[')).toThrow();
+    const page = parsePage(PAGE);
+    expect(names(selectAllElements(page, '.path a:first'))).toEqual(['a']);
+    expect(() => selectAllElements(page, 'div[[')).toThrow();
   });
 
   it('selects what cheerio selects for every built-in template selector on every Vietnamese fixture page', () => {
@@ -109,9 +111,9 @@ describe('selectAllElements', () => {
     for (const page of pages) {
       const html = readFileSync(join(dir, page), 'utf8');
       for (const sel of selectors) {
-        const $ = load(html);
-        const expected = $(sel).toArray();
-        const got = selectAllElements($, sel);
+        const parsed = parsePage(html);
+        const expected = load(parsed.document)(sel).toArray();
+        const got = selectAllElements(parsed, sel);
         expect(got.length, `${sel} on ${page}`).toBe(expected.length);
         expect(got.every((el, i) => el === expected[i]), `${sel} on ${page}`).toBe(true);
         matched += got.length;

@@ -1,4 +1,3 @@
-import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { escapeText } from 'entities';
 import type { ExtractRules } from '../../schemas/config.ts';
@@ -11,7 +10,7 @@ import { isCreditLine, type ImageRef } from './figures.ts';
 import { ancestors, findLeadElement, leadBelongs } from './lead.ts';
 import { selectContent } from './select.ts';
 import { safeSelect } from '../selectors.ts';
-import { pageDocument } from '../page-memo.ts';
+import type { Page } from '../page.ts';
 
 export type { Block } from './collect.ts';
 export type { ImageRef } from './figures.ts';
@@ -38,9 +37,9 @@ function list(sel: string | string[] | undefined): string[] {
   return !sel ? [] : Array.isArray(sel) ? sel : [sel];
 }
 
-function select($: CheerioAPI, sels: string[]): Element[] {
+function select(page: Page, sels: string[]): Element[] {
   for (const sel of sels) {
-    const found = safeSelect($, sel);
+    const found = safeSelect(page, sel);
     if (found.length) return found;
   }
   return [];
@@ -67,14 +66,14 @@ function leadText(el: Element): string {
 }
 
 /** Main text, lead, pictures and credits of an article page. Mutates the DOM. */
-export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResult {
+export function extractContent(page: Page, opts: ContentOptions): ContentResult {
   const ruleMisses: string[] = [];
   // <html>, not <body>: broken pages leave article markup inside <head>.
-  const doc = pageDocument($);
+  const doc = page.document;
   const root = (firstNamed(doc, 'html') ?? firstNamed(doc, 'body') ?? doc) as Element;
 
   for (const sel of [...(opts.rules?.remove ?? []), ...(opts.template?.remove ?? [])]) {
-    for (const el of safeSelect($, sel)) detach(el);
+    for (const el of safeSelect(page, sel)) detach(el);
   }
   dropNoise(root);
 
@@ -82,10 +81,10 @@ export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResu
   let leadEl: Element | null = null;
   const leadRule = list(opts.rules?.lead);
   if (leadRule.length) {
-    leadEl = select($, leadRule)[0] ?? null;
+    leadEl = select(page, leadRule)[0] ?? null;
     if (!leadEl) ruleMisses.push('lead');
   }
-  if (!leadEl && opts.template?.lead) leadEl = select($, list(opts.template.lead))[0] ?? null;
+  if (!leadEl && opts.template?.lead) leadEl = select(page, list(opts.template.lead))[0] ?? null;
   const ruledLead = leadEl !== null;
   if (!leadEl) leadEl = findLeadElement(root);
   const leadChain = leadEl ? ancestors(leadEl) : [];
@@ -96,10 +95,10 @@ export function extractContent($: CheerioAPI, opts: ContentOptions): ContentResu
   let nodes: Element[] = [];
   const bodyRule = list(opts.rules?.body);
   if (bodyRule.length) {
-    nodes = outermost(select($, bodyRule));
+    nodes = outermost(select(page, bodyRule));
     if (!nodes.length) ruleMisses.push('body');
   }
-  if (!nodes.length && opts.template?.body) nodes = outermost(select($, list(opts.template.body)));
+  if (!nodes.length && opts.template?.body) nodes = outermost(select(page, list(opts.template.body)));
   if (nodes.length) {
     for (const n of nodes) {
       cutBoilerplateBlocks(n, removed);

@@ -1,10 +1,10 @@
-import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { bodyElements, classId, classPattern, documentElements, firstDescendant, hasWord, cleanText, hasAncestor, elementText, inBoilerplate, metaContent, selectorList } from './dom.ts';
 import { safeSelect } from '../selectors.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, type SiteIdentity } from './site.ts';
+import type { Page } from '../page.ts';
 
 const ORGANIZATION = /Organization|Corporation|NewsMedia|WebSite|Brand/i;
 const PREFIX =
@@ -132,11 +132,11 @@ function fromJsonLd(article: LdNode | undefined, nodes: LdNode[], site: SiteIden
   return out;
 }
 
-function fromElements($: CheerioAPI, els: Element[], site: SiteIdentity): string[] {
+function fromElements(page: Page, els: Element[], site: SiteIdentity): string[] {
   const out: string[] = [];
   for (const el of els) {
     const nameEl = firstDescendant(el, (d) => d.attribs.itemprop === 'name');
-    const text = el.name === 'meta' ? cleanText(el.attribs.content) : elementText($, nameEl ?? el);
+    const text = el.name === 'meta' ? cleanText(el.attribs.content) : elementText(page, nameEl ?? el);
     if (!text || text.length > 150) continue;
     out.push(...splitAuthors(text, site));
   }
@@ -144,7 +144,7 @@ function fromElements($: CheerioAPI, els: Element[], site: SiteIdentity): string
 }
 
 export function extractAuthors(
-  $: CheerioAPI,
+  page: Page,
   site: SiteIdentity,
   article: LdNode | undefined,
   rules: ExtractRules | undefined,
@@ -153,26 +153,26 @@ export function extractAuthors(
 ): string[] {
   const ruleSels = selectorList(rules?.author);
   if (ruleSels.length) {
-    const els = ruleSels.flatMap((s) => safeSelect($, s));
+    const els = ruleSels.flatMap((s) => safeSelect(page, s));
     if (!els.length) ruleMisses.push('author');
-    const names = dedupe(fromElements($, els, site));
+    const names = dedupe(fromElements(page, els, site));
     if (names.length) return names;
   }
   const sources: (() => string[])[] = [
     () => fromJsonLd(article, nodes, site),
     () => {
-      const v = metaContent($, ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl']);
+      const v = metaContent(page, ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl']);
       return v && !/^https?:/i.test(v) ? splitAuthors(v, site) : [];
     },
     // Explicit author markup is trusted in an article footer too; only comments and related lists are ruled out.
-    () => fromElements($, documentElements($).filter((el) => (el.attribs.itemprop === 'author' || hasWord(el.attribs.rel, 'author', true)) && !inBoilerplate(el, true) && !inComment(el)), site),
+    () => fromElements(page, documentElements(page).filter((el) => (el.attribs.itemprop === 'author' || hasWord(el.attribs.rel, 'author', true)) && !inBoilerplate(el, true) && !inComment(el)), site),
     () => {
-      const els = bodyElements($).filter(
+      const els = bodyElements(page).filter(
         (el) => bylineClassed(el) && !inBoilerplate(el) && !inComment(el) && !hasAncestor(el, bylineClassed),
       );
       // The first byline on the page and its siblings: later ones belong to teasers and author boxes.
-      const first = els.find((el) => fromElements($, [el], site).length > 0);
-      return first ? fromElements($, els.filter((el) => el.parent === first.parent), site) : [];
+      const first = els.find((el) => fromElements(page, [el], site).length > 0);
+      return first ? fromElements(page, els.filter((el) => el.parent === first.parent), site) : [];
     },
   ];
   for (const source of sources) {

@@ -1,6 +1,6 @@
-import type { CheerioAPI } from 'cheerio/slim';
 import { domainParts } from '../../urls/domain.ts';
 import { elementsNamed, hasWord, metaContent } from './dom.ts';
+import type { Page } from '../page.ts';
 
 function registrable(u: string): string | null {
   const { domain, hostname } = domainParts(u);
@@ -8,8 +8,8 @@ function registrable(u: string): string | null {
 }
 
 /** rel=canonical, else og:url: absolute http(s) on the page's own registrable domain, else null. */
-export function extractCanonical($: CheerioAPI, url: string): string | null {
-  const candidates = [elementsNamed($, 'link').find((el) => hasWord(el.attribs.rel, 'canonical', true))?.attribs.href, metaContent($, ['og:url'])];
+export function extractCanonical(page: Page, url: string): string | null {
+  const candidates = [elementsNamed(page, 'link').find((el) => hasWord(el.attribs.rel, 'canonical', true))?.attribs.href, metaContent(page, ['og:url'])];
   const own = registrable(url);
   for (const c of candidates) {
     if (!c?.trim()) continue;

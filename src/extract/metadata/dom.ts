@@ -1,9 +1,8 @@
-import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { decodeHTML } from 'entities';
 import { normalizeText } from '../../normalize/text.ts';
 import { PageMemo } from '../page-memo.ts';
-import { documentIndex, isElement } from '../page.ts';
+import { documentIndex, isElement, type Page } from '../page.ts';
 
 export type Selector = string | string[];
 
@@ -25,24 +24,24 @@ export function selectorList(sel: Selector | undefined): string[] {
  * Text of an element with block boundaries kept as spaces ("<p>a</p><p>b</p>" -> "a b"); `spaced` puts a space at every
  * element boundary. Iterative: deep pages cannot overflow the stack.
  */
-export function elementText($: CheerioAPI, el: AnyNode, skip?: (child: Element) => boolean, spaced = false): string {
+export function elementText(page: Page, el: AnyNode, skip?: (child: Element) => boolean, spaced = false): string {
   return collectText(el, skip, spaced, Infinity)!;
 }
 
 /**
- * elementText($, el), or null when that text is certainly longer than `limit`: stops walking once more than `limit`
+ * elementText(page, el), or null when that text is certainly longer than `limit`: stops walking once more than `limit`
  * characters certain to survive cleaning have been seen.
  */
-export function elementTextWithin($: CheerioAPI, el: AnyNode, limit: number): string | null {
+export function elementTextWithin(page: Page, el: AnyNode, limit: number): string | null {
   return collectText(el, undefined, false, limit);
 }
 
 /**
- * elementText($, el, skip).slice(0, length), reading only as much of the subtree as that needs: the walk stops once more
+ * elementText(page, el, skip).slice(0, length), reading only as much of the subtree as that needs: the walk stops once more
  * than `length` characters certain to survive cleaning one for one have been seen, as everything cleaning does before
  * the last of them depends on what precedes it only.
  */
-export function elementTextPrefix($: CheerioAPI, el: AnyNode, skip: ((child: Element) => boolean) | undefined, length: number): string {
+export function elementTextPrefix(page: Page, el: AnyNode, skip: ((child: Element) => boolean) | undefined, length: number): string {
   return collectText(el, skip, false, length, true)!.slice(0, length);
 }
 
@@ -162,8 +161,8 @@ function joinedText(el: AnyNode, limit: number): string | null {
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'font', 'wbr', 'ruby', 'rb']);
 
 /** First non-empty content of <meta> tags whose property / name / itemprop is one of `keys` (case-insensitive), in key order. */
-export function metaContent($: CheerioAPI, keys: string[]): string | null {
-  const table = metaTable($);
+export function metaContent(page: Page, keys: string[]): string | null {
+  const table = metaTable(page);
   for (const k of keys) {
     const v = table.contents(k.toLowerCase())[0];
     if (v) return v;
@@ -171,8 +170,8 @@ export function metaContent($: CheerioAPI, keys: string[]): string | null {
   return null;
 }
 
-export function metaContents($: CheerioAPI, key: string): string[] {
-  return metaTable($).contents(key.toLowerCase());
+export function metaContents(page: Page, key: string): string[] {
+  return metaTable(page).contents(key.toLowerCase());
 }
 
 /** Raw contents per lowercased key; a key's contents are cleaned (the costly part) on first lookup only. */
@@ -190,11 +189,11 @@ class MetaTable {
 }
 
 const metaCache = new PageMemo<MetaTable>();
-function metaTable($: CheerioAPI): MetaTable {
-  let table = metaCache.get($);
+function metaTable(page: Page): MetaTable {
+  let table = metaCache.get(page);
   if (table) return table;
   const raw = new Map<string, string[]>();
-  for (const el of elementsNamed($, 'meta')) {
+  for (const el of elementsNamed(page, 'meta')) {
     const content = el.attribs.content ?? el.attribs.value;
     if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -206,7 +205,7 @@ function metaTable($: CheerioAPI): MetaTable {
     }
   }
   table = new MetaTable(raw);
-  metaCache.set($, table);
+  metaCache.set(page, table);
   return table;
 }
 
@@ -216,18 +215,18 @@ const NONE: readonly Element[] = Object.freeze([]);
  * Every element of the document (head included) in document order: what `$(selector)` visits. Metadata filters this
  * one cached list instead of running selector queries, each a full css-select pass over the page.
  */
-export function documentElements($: CheerioAPI): Element[] {
-  return documentIndex($).elements;
+export function documentElements(page: Page): Element[] {
+  return documentIndex(page).elements;
 }
 
 /** The document's elements named `name` (lowercase), in document order. Shared: callers must not modify it. */
-export function elementsNamed($: CheerioAPI, name: string): readonly Element[] {
-  return documentIndex($).byName.get(name) ?? NONE;
+export function elementsNamed(page: Page, name: string): readonly Element[] {
+  return documentIndex(page).byName.get(name) ?? NONE;
 }
 
 /** The first <body>, as `$('body').get(0)`. */
-export function bodyElement($: CheerioAPI): Element | undefined {
-  return elementsNamed($, 'body')[0];
+export function bodyElement(page: Page): Element | undefined {
+  return elementsNamed(page, 'body')[0];
 }
 
 /** Whether a whitespace-separated attribute value holds `word` (`[attr~="word"]`; `word` has no whitespace); `ignoreCase` for rel-like attributes. */
@@ -250,11 +249,11 @@ const elementsCache = new PageMemo<Element[]>();
  * Every element under <body> (else the document) in document order. A body's descendants are one run of the cached
  * document order (script and style elements left out); not `$('body *')`, which is quadratic on deep pages.
  */
-export function bodyElements($: CheerioAPI): Element[] {
-  const cached = elementsCache.get($);
+export function bodyElements(page: Page): Element[] {
+  const cached = elementsCache.get(page);
   if (cached) return cached;
-  const all = documentElements($);
-  const body = bodyElement($);
+  const all = documentElements(page);
+  const body = bodyElement(page);
   let from = 0;
   let to = all.length;
   if (body) {
@@ -273,7 +272,7 @@ export function bodyElements($: CheerioAPI): Element[] {
   }
   const out: Element[] = [];
   for (let i = from; i < to; i++) if (all[i].type === 'tag') out.push(all[i]);
-  elementsCache.set($, out);
+  elementsCache.set(page, out);
   return out;
 }
 
@@ -305,8 +304,8 @@ export function firstDescendant(el: Element, test: (descendant: Element) => bool
 }
 
 /** The document's <title> (the one in <head>, else the first), cleaned; '' when there is none. */
-export function documentTitle($: CheerioAPI): string {
-  const titles = elementsNamed($, 'title');
+export function documentTitle(page: Page): string {
+  const titles = elementsNamed(page, 'title');
   const headTitle = titles.find((el) => hasAncestor(el, (a) => a.name === 'head'));
   return cleanText((headTitle ? textContent(headTitle) : '') || (titles[0] ? textContent(titles[0]) : ''));
 }

@@ -1,4 +1,3 @@
-import type { CheerioAPI } from 'cheerio/slim';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { extractAuthors } from './authors.ts';
 import { extractCanonical } from './canonical.ts';
@@ -10,6 +9,7 @@ import { extractDates } from './published.ts';
 import { siteIdentity } from './site.ts';
 import { extractSection, extractTags } from './taxonomy.ts';
 import { extractTitle } from './title.ts';
+import type { Page } from '../page.ts';
 
 export { parseDateText, parseIsoLike } from './dates.ts';
 
@@ -34,14 +34,14 @@ export interface PageMetadata {
   ruleMisses: string[];
 }
 
-function ruleTitle($: CheerioAPI, rules: ExtractRules | undefined, ruleMisses: string[]): string | null {
+function ruleTitle(page: Page, rules: ExtractRules | undefined, ruleMisses: string[]): string | null {
   const sels = selectorList(rules?.title);
   if (!sels.length) return null;
   let matched = false;
   for (const sel of sels) {
-    for (const el of safeSelect($, sel)) {
+    for (const el of safeSelect(page, sel)) {
       matched = true;
-      const t = el.name === 'meta' ? cleanText(el.attribs.content) : elementText($, el);
+      const t = el.name === 'meta' ? cleanText(el.attribs.content) : elementText(page, el);
       if (t) return t;
     }
   }
@@ -50,30 +50,30 @@ function ruleTitle($: CheerioAPI, rules: ExtractRules | undefined, ruleMisses: s
 }
 
 /** Title, dates, authors, section, tags, language, canonical URL, site name and description of a parsed page. Reads the DOM only. */
-export function extractMetadata($: CheerioAPI, url: string, opts: MetadataOptions): PageMetadata {
+export function extractMetadata(page: Page, url: string, opts: MetadataOptions): PageMetadata {
   const timezone = opts.timezone || 'Asia/Ho_Chi_Minh';
   const now = opts.now ?? new Date();
   const ruleMisses: string[] = [];
-  const nodes = jsonLdNodes($);
+  const nodes = jsonLdNodes(page);
   const articles = articleNodes(nodes);
   const article = articles[0];
-  const site = siteIdentity($, url, nodes);
+  const site = siteIdentity(page, url, nodes);
 
-  const title = ruleTitle($, opts.rules, ruleMisses) ?? extractTitle($, site, article);
+  const title = ruleTitle(page, opts.rules, ruleMisses) ?? extractTitle(page, site, article);
   const pages = nodes.filter((n) => isType(n, /WebPage$/i));
-  const { publishedAt, modifiedAt } = extractDates($, { timezone, now, rules: opts.rules, article, pages, url, title, ruleMisses });
-  const authors = extractAuthors($, site, article, opts.rules, ruleMisses, nodes);
-  const section = extractSection($, nodes, article, title, site, opts.rules, ruleMisses);
-  const tags = extractTags($, article, site, opts.rules, ruleMisses);
+  const { publishedAt, modifiedAt } = extractDates(page, { timezone, now, rules: opts.rules, article, pages, url, title, ruleMisses });
+  const authors = extractAuthors(page, site, article, opts.rules, ruleMisses, nodes);
+  const section = extractSection(page, nodes, article, title, site, opts.rules, ruleMisses);
+  const tags = extractTags(page, article, site, opts.rules, ruleMisses);
 
   const publisher = article?.publisher;
   const siteName =
-    metaContent($, ['og:site_name', 'application-name']) ||
+    metaContent(page, ['og:site_name', 'application-name']) ||
     cleanText(ldString(Array.isArray(publisher) ? publisher[0] : publisher)) ||
     cleanText(ldString(nodes.find((n) => isType(n, /^WebSite$/i))?.name)) ||
     null;
   const description =
-    metaContent($, ['og:description', 'description', 'twitter:description']) || cleanText(ldString(article?.description)) || null;
+    metaContent(page, ['og:description', 'description', 'twitter:description']) || cleanText(ldString(article?.description)) || null;
 
   return {
     title: title || null,
@@ -82,8 +82,8 @@ export function extractMetadata($: CheerioAPI, url: string, opts: MetadataOption
     authors,
     section,
     tags,
-    language: extractLanguage($),
-    canonicalUrl: extractCanonical($, url),
+    language: extractLanguage(page),
+    canonicalUrl: extractCanonical(page, url),
     siteName,
     description,
     ruleMisses: [...new Set(ruleMisses)],

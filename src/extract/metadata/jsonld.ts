@@ -1,5 +1,5 @@
-import type { CheerioAPI } from 'cheerio/slim';
 import { elementsNamed, textContent } from './dom.ts';
+import type { Page } from '../page.ts';
 
 export type LdNode = Record<string, unknown>;
 
@@ -20,7 +20,7 @@ function parseLoose(text: string): unknown {
 }
 
 /** Every typed object in the page's JSON-LD, through arrays, @graph and nested properties. */
-export function jsonLdNodes($: CheerioAPI): LdNode[] {
+export function jsonLdNodes(page: Page): LdNode[] {
   const out: LdNode[] = [];
   const seen = new Set<unknown>();
   const visit = (v: unknown, depth: number): void => {
@@ -34,7 +34,7 @@ export function jsonLdNodes($: CheerioAPI): LdNode[] {
     if (node['@type'] !== undefined) out.push(node);
     for (const [k, x] of Object.entries(node)) if (k !== '@context') visit(x, depth + 1);
   };
-  for (const el of elementsNamed($, 'script')) {
+  for (const el of elementsNamed(page, 'script')) {
     if (el.attribs.type?.toLowerCase() === 'application/ld+json') visit(parseLoose(textContent(el)), 0);
   }
   return out;

@@ -1,7 +1,6 @@
-import type { CheerioAPI } from 'cheerio/slim';
 import { francAll } from 'franc-min';
 import { bodyElement, elementText, elementTextPrefix, elementsNamed, metaContent } from './dom.ts';
-import { pageDocument } from '../page-memo.ts';
+import type { Page } from '../page.ts';
 
 const ISO_639_3_TO_1: Record<string, string> = {
   vie: 'vi', eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', rus: 'ru', ukr: 'uk',
@@ -21,15 +20,15 @@ export function primarySubtag(value: string | null | undefined): string | null {
   return tag.length === 2 ? tag : (ISO_639_3_TO_1[tag] ?? null);
 }
 
-const htmlAttribute = ($: CheerioAPI, name: string): string | undefined => elementsNamed($, 'html')[0]?.attribs[name];
+const htmlAttribute = (page: Page, name: string): string | undefined => elementsNamed(page, 'html')[0]?.attribs[name];
 
-export function extractLanguage($: CheerioAPI): string | null {
+export function extractLanguage(page: Page): string | null {
   const declared =
-    primarySubtag(htmlAttribute($, 'lang') ?? htmlAttribute($, 'xml:lang')) ??
-    primarySubtag(metaContent($, ['og:locale'])) ??
-    primarySubtag(metaContent($, ['content-language', 'language', 'dc.language', 'dcterms.language']));
+    primarySubtag(htmlAttribute(page, 'lang') ?? htmlAttribute(page, 'xml:lang')) ??
+    primarySubtag(metaContent(page, ['og:locale'])) ??
+    primarySubtag(metaContent(page, ['content-language', 'language', 'dc.language', 'dcterms.language']));
   if (declared) return declared;
-  return detectLanguage($);
+  return detectLanguage(page);
 }
 
 /**
@@ -64,18 +63,18 @@ function looksVietnamese(text: string): boolean {
   return horn && letters >= 60 && toned >= 0.04 * letters;
 }
 
-function detectLanguage($: CheerioAPI): string | null {
+function detectLanguage(page: Page): string | null {
   // franc reads the first FRANC_SAMPLE characters only: the paragraphs after those change nothing.
   const paragraphs: string[] = [];
   let joined = -1;
-  for (const el of elementsNamed($, 'p')) {
-    const t = elementText($, el);
+  for (const el of elementsNamed(page, 'p')) {
+    const t = elementText(page, el);
     if (t.length <= 40) continue;
     paragraphs.push(t);
     joined += t.length + 1;
     if (joined >= FRANC_SAMPLE) break;
   }
-  const text = paragraphs.length ? paragraphs.join(' ').slice(0, FRANC_SAMPLE) : elementTextPrefix($, bodyElement($) ?? pageDocument($), undefined, FRANC_SAMPLE);
+  const text = paragraphs.length ? paragraphs.join(' ').slice(0, FRANC_SAMPLE) : elementTextPrefix(page, bodyElement(page) ?? page.document, undefined, FRANC_SAMPLE);
   if (text.length < 80) return null;
   // franc is the costliest step of a small page's extraction; Vietnamese, the sources' own language, needs none of it.
   if (looksVietnamese(text)) return 'vi';

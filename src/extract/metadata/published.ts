@@ -1,12 +1,11 @@
-import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { findDates, parseDateText, parseIsoLike, partsToIso, type DateParts } from './dates.ts';
 import { bodyElement, bodyElements, classId, classPattern, documentElements, elementsNamed, elementText, elementTextPrefix, elementTextWithin, firstDescendant, hasAncestor, inBoilerplate, boilerplateTest, isFurniture, metaContent, selectorList, selfAndAncestors } from './dom.ts';
 import { safeSelect } from '../selectors.ts';
-import { pageDocument } from '../page-memo.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { looseKey } from './site.ts';
+import type { Page } from '../page.ts';
 
 export interface DateContext {
   timezone: string;
@@ -58,7 +57,7 @@ function notFuture(iso: string | null, now: Date): string | null {
   return Date.parse(iso) <= now.getTime() + 86_400_000 ? iso : null;
 }
 
-function dateFromElement($: CheerioAPI, el: Element, ctx: DateContext, reference: Date): string | null {
+function dateFromElement(page: Page, el: Element, ctx: DateContext, reference: Date): string | null {
   for (const attr of ['datetime', 'content', 'data-date', 'data-time', 'data-datetime', 'title']) {
     const v = el.attribs[attr];
     if (v) {
@@ -66,17 +65,17 @@ function dateFromElement($: CheerioAPI, el: Element, ctx: DateContext, reference
       if (iso) return iso;
     }
   }
-  return parseDateText(elementText($, el), { timezone: ctx.timezone, reference });
+  return parseDateText(elementText(page, el), { timezone: ctx.timezone, reference });
 }
 
-function fromRule($: CheerioAPI, field: 'date' | 'modified', ctx: DateContext): string | null {
+function fromRule(page: Page, field: 'date' | 'modified', ctx: DateContext): string | null {
   const sels = selectorList(ctx.rules?.[field]);
   if (!sels.length) return null;
   let matched = false;
   for (const sel of sels) {
-    for (const el of safeSelect($, sel)) {
+    for (const el of safeSelect(page, sel)) {
       matched = true;
-      const iso = notFuture(dateFromElement($, el, ctx, ctx.now), ctx.now);
+      const iso = notFuture(dateFromElement(page, el, ctx, ctx.now), ctx.now);
       if (iso) return iso;
     }
   }
@@ -93,20 +92,20 @@ function fromJsonLd(nodes: (LdNode | undefined)[], key: string, ctx: DateContext
   return null;
 }
 
-function fromMeta($: CheerioAPI, keys: string[], ctx: DateContext): string | null {
+function fromMeta(page: Page, keys: string[], ctx: DateContext): string | null {
   for (const k of keys) {
-    const v = metaContent($, [k]);
+    const v = metaContent(page, [k]);
     const iso = v ? notFuture(machineDate(v, ctx) ?? parseDateText(v, { timezone: ctx.timezone, reference: ctx.now }), ctx.now) : null;
     if (iso) return iso;
   }
   return null;
 }
 
-function fromItemprop($: CheerioAPI, prop: string, ctx: DateContext): string | null {
-  for (const el of documentElements($)) {
+function fromItemprop(page: Page, prop: string, ctx: DateContext): string | null {
+  for (const el of documentElements(page)) {
     if (el.attribs.itemprop !== prop) continue;
     if (el.name === 'meta' || ctx.inBoilerplate!(el, true)) continue;
-    const iso = notFuture(dateFromElement($, el, ctx, ctx.now), ctx.now);
+    const iso = notFuture(dateFromElement(page, el, ctx, ctx.now), ctx.now);
     if (iso) return iso;
   }
   return null;
@@ -115,18 +114,18 @@ function fromItemprop($: CheerioAPI, prop: string, ctx: DateContext): string | n
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** The element printing the extracted title (else the article's h1): the anchor for "near the title". */
-function titleElement($: CheerioAPI, title: string | null): Element | undefined {
+function titleElement(page: Page, title: string | null): Element | undefined {
   const key = title ? looseKey(title) : '';
   if (key) {
-    const match = documentElements($).find((el) => {
+    const match = documentElements(page).find((el) => {
         if (!HEADING_TAGS.has(el.name) && el.attribs.itemprop !== 'headline' && !el.attribs.class?.includes('title') && !el.attribs.class?.includes('headline')) return false;
         if (el.name === 'meta' || el.name === 'title' || el.name === 'body' || el.name === 'html') return false;
-        const k = looseKey(elementText($, el));
+        const k = looseKey(elementText(page, el));
         return k.includes(key) && k.length <= key.length * 1.5 + 10;
       });
     if (match) return match;
   }
-  const h1s = elementsNamed($, 'h1').filter((el) => !inBoilerplate(el));
+  const h1s = elementsNamed(page, 'h1').filter((el) => !inBoilerplate(el));
   return h1s.find((el) => hasAncestor(el, (a) => a.name === 'article' || a.name === 'main' || a.attribs.role === 'main')) ?? h1s[0];
 }
 
@@ -165,9 +164,9 @@ function inDatedList(el: Element, headline: Set<AnyNode> | undefined, dated: (d:
   return false;
 }
 
-function timeElements($: CheerioAPI, ctx: DateContext, anchor: Element | undefined, kind: 'published' | 'modified'): string | null {
+function timeElements(page: Page, ctx: DateContext, anchor: Element | undefined, kind: 'published' | 'modified'): string | null {
   const cands: { iso: string; score: number }[] = [];
-  elementsNamed($, 'time').forEach((el, i) => {
+  elementsNamed(page, 'time').forEach((el, i) => {
     const parent = el.parent;
     const label = `${classId(el)} ${el.attribs.itemprop ?? ''} ${(parent && parent.type === 'tag' ? (parent as Element).attribs.class : undefined) ?? ''}`;
     const marked = el.attribs.pubdate !== undefined || /publish|entry-date|post-date/.test(label);
@@ -175,7 +174,7 @@ function timeElements($: CheerioAPI, ctx: DateContext, anchor: Element | undefin
     if (inDatedList(el, ctx.headline)) return;
     const isUpdated = UPDATED_WORDS.test(label) || el.attribs.itemprop === 'dateModified';
     if ((kind === 'modified') !== isUpdated) return;
-    const iso = notFuture(dateFromElement($, el, ctx, ctx.now), ctx.now);
+    const iso = notFuture(dateFromElement(page, el, ctx, ctx.now), ctx.now);
     if (!iso) return;
     let score = -distance(el, anchor) - i * 0.01;
     if (marked) score += 3;
@@ -230,22 +229,22 @@ function inSiteBanner(el: Element, headline: Set<AnyNode> | undefined): boolean 
 }
 
 /** Dates in short, date-labelled elements near the title, then in the title's surroundings. */
-function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefined, reference: () => Date): string | null {
+function visibleText(page: Page, ctx: DateContext, anchor: Element | undefined, reference: () => Date): string | null {
   // The context year is only looked up when a printed date lacks one.
   const toIso = (parts: DateParts): string | null => notFuture(partsToIso(parts, ctx.timezone, parts.year === undefined ? reference() : ctx.now, ctx.now), ctx.now);
   const cands: { iso: string; score: number }[] = [];
-  bodyElements($).forEach((el, i) => {
+  bodyElements(page).forEach((el, i) => {
     if (!publishClassed(el)) return;
     const ci = classId(el);
     if (ctx.inBoilerplate!(el, false) || inSiteBanner(el, ctx.headline)) return;
     if (inDatedList(el, ctx.headline, (d) => d.name === 'time' || publishClassed(d))) return;
     // Date-classed containers (".entry-meta" around a whole post) are common: stop reading them past the limit.
-    let text = elementTextWithin($, el, 200);
+    let text = elementTextWithin(page, el, 200);
     if (!text || text.length > 200) return;
     let dates = findDates(text, ctx.now);
     // "<span>Apr</span> <span>04</span><span>2013</span>": the parts of a date printed in separate elements.
     if (!dates.length && el.children.length > 1) {
-      text = elementText($, el, undefined, true);
+      text = elementText(page, el, undefined, true);
       dates = findDates(text, ctx.now);
     }
     if (!dates.length) return;
@@ -255,7 +254,7 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
   });
   cands.sort((a, b) => b.score - a.score);
   if (cands[0]) return cands[0].iso;
-  const labelled = labelledDate($, ctx);
+  const labelled = labelledDate(page, ctx);
   if (labelled) return labelled;
   // The title's surroundings: climb from the heading until some text carries a date.
   if (!anchor) return null;
@@ -264,7 +263,7 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
     node = node.parent as Element | null;
     if (!node || node.type !== 'tag' || node.name === 'body') break;
     // A <time itemprop="dateModified"> (often hidden) is the update, never the publication.
-    const text = elementTextPrefix($, node, (el) => el.attribs.itemprop === 'dateModified' || isFurniture(el, true, ctx.headline), 1500);
+    const text = elementTextPrefix(page, node, (el) => el.attribs.itemprop === 'dateModified' || isFurniture(el, true, ctx.headline), 1500);
     // Running text: only full dates; "Ngày 25/1, tại ..." opening a report is the event's day, not the publication's.
     const dates = findDates(text, ctx.now).filter((d) => d.parts.year !== undefined);
     if (dates.length) {
@@ -272,7 +271,7 @@ function visibleText($: CheerioAPI, ctx: DateContext, anchor: Element | undefine
       if (iso) return iso;
     }
   }
-  return afterHeadline($, ctx, anchor);
+  return afterHeadline(page, ctx, anchor);
 }
 
 // Not after a letter (checked in labelledDate: as a leading lookbehind it made the scan of a whole body 7 times slower).
@@ -280,10 +279,10 @@ const PUBLISHED_LABEL =
   /(?:erschienen|veröffentlicht|publiziert|published|posted|publié|publicado|pubblicato|ngày đăng|đăng lúc|đăng ngày|xuất bản|datum|date)(?:\s+(?:am|on|le|el|il|lúc|ngày|the))?\s*:?/giu;
 
 /** A date the page labels as the publication date ("Erschienen am: 01.11.2023", "Posted on ..."), outside comments and related lists. */
-function labelledDate($: CheerioAPI, ctx: DateContext): string | null {
-  const body = bodyElement($);
+function labelledDate(page: Page, ctx: DateContext): string | null {
+  const body = bodyElement(page);
   if (!body) return null;
-  const text = elementText($, body, (el) => isFurniture(el, true, ctx.headline));
+  const text = elementText(page, body, (el) => isFurniture(el, true, ctx.headline));
   // Find the labels first, then parse only the few characters after each: the body can be long.
   PUBLISHED_LABEL.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = PUBLISHED_LABEL.exec(text)); ) {
@@ -314,11 +313,11 @@ function letterBefore(text: string, at: number): boolean {
 }
 
 /** The first date printed after the headline in the page's text, page furniture left out. */
-function afterHeadline($: CheerioAPI, ctx: DateContext, anchor: Element | undefined): string | null {
-  const body = bodyElement($);
+function afterHeadline(page: Page, ctx: DateContext, anchor: Element | undefined): string | null {
+  const body = bodyElement(page);
   if (!body || !anchor) return null;
-  const text = elementText($, body, (el) => isFurniture(el, false, ctx.headline));
-  const headline = elementText($, anchor);
+  const text = elementText(page, body, (el) => isFurniture(el, false, ctx.headline));
+  const headline = elementText(page, anchor);
   const at = headline ? text.indexOf(headline) : -1;
   if (at < 0) return null;
   const after = text.slice(at + headline.length, at + headline.length + 2500);
@@ -337,8 +336,8 @@ function pickPublished(text: string, dates: { parts: DateParts; index: number }[
 }
 
 /** The first full date (with a year) printed on the page outside furniture: the year for "Ngày 25/1". */
-function contextReference($: CheerioAPI, ctx: DateContext): Date {
-  const text = elementTextPrefix($, bodyElement($) ?? pageDocument($), undefined, 20000);
+function contextReference(page: Page, ctx: DateContext): Date {
+  const text = elementTextPrefix(page, bodyElement(page) ?? page.document, undefined, 20000);
   for (const d of findDates(text, ctx.now)) {
     if (d.parts.year === undefined) continue;
     const iso = partsToIso(d.parts, ctx.timezone);
@@ -349,27 +348,27 @@ function contextReference($: CheerioAPI, ctx: DateContext): Date {
 
 type Source = [name: string, find: () => string | null];
 
-function publishedSources($: CheerioAPI, ctx: DateContext, anchor: Element | undefined): Source[] {
+function publishedSources(page: Page, ctx: DateContext, anchor: Element | undefined): Source[] {
   let reference: Date | undefined;
   return [
-    ['rule', () => fromRule($, 'date', ctx)],
+    ['rule', () => fromRule(page, 'date', ctx)],
     ['jsonld', () => fromJsonLd([ctx.article], 'datePublished', ctx)],
-    ['meta', () => fromMeta($, PUBLISHED_META, ctx)],
-    ['itemprop', () => fromItemprop($, 'datePublished', ctx)],
+    ['meta', () => fromMeta(page, PUBLISHED_META, ctx)],
+    ['itemprop', () => fromItemprop(page, 'datePublished', ctx)],
     ['jsonld-created', () => fromJsonLd([ctx.article], 'dateCreated', ctx)],
     ['jsonld-page', () => fromJsonLd(ctx.pages, 'datePublished', ctx)],
-    ['time', () => timeElements($, ctx, anchor, 'published')],
+    ['time', () => timeElements(page, ctx, anchor, 'published')],
     ['url', () => urlDate(ctx.url, ctx.timezone)],
-    ['text', () => visibleText($, ctx, anchor, () => (reference ??= contextReference($, ctx)))],
+    ['text', () => visibleText(page, ctx, anchor, () => (reference ??= contextReference(page, ctx)))],
   ];
 }
 
 /** Every source's answer for the publication date, for diagnostics. */
-export function publishedCandidates($: CheerioAPI, ctx: DateContext): [string, string | null][] {
-  const anchor = titleElement($, ctx.title);
+export function publishedCandidates(page: Page, ctx: DateContext): [string, string | null][] {
+  const anchor = titleElement(page, ctx.title);
   ctx.headline = selfAndAncestors(anchor);
   ctx.inBoilerplate = boilerplateTest(ctx.headline);
-  return publishedSources($, ctx, anchor).map(([name, find]) => [name, find()]);
+  return publishedSources(page, ctx, anchor).map(([name, find]) => [name, find()]);
 }
 
 const VOTERS = ['jsonld', 'meta', 'itemprop', 'jsonld-created', 'jsonld-page', 'time', 'url', 'text'];
@@ -403,18 +402,18 @@ function vote(answers: [string, string | null][], otherReadings?: Map<string, st
   return best;
 }
 
-export function extractDates($: CheerioAPI, ctx: DateContext): { publishedAt: string | null; modifiedAt: string | null } {
-  const anchor = titleElement($, ctx.title);
+export function extractDates(page: Page, ctx: DateContext): { publishedAt: string | null; modifiedAt: string | null } {
+  const anchor = titleElement(page, ctx.title);
   ctx.headline = selfAndAncestors(anchor);
   ctx.inBoilerplate = boilerplateTest(ctx.headline);
-  const sources = new Map(publishedSources($, ctx, anchor));
+  const sources = new Map(publishedSources(page, ctx, anchor));
   let modifiedAt =
-    fromRule($, 'modified', ctx) ??
+    fromRule(page, 'modified', ctx) ??
     fromJsonLd([ctx.article], 'dateModified', ctx) ??
-    fromMeta($, MODIFIED_META, ctx) ??
-    fromItemprop($, 'dateModified', ctx) ??
+    fromMeta(page, MODIFIED_META, ctx) ??
+    fromItemprop(page, 'dateModified', ctx) ??
     fromJsonLd(ctx.pages, 'dateModified', ctx) ??
-    timeElements($, ctx, anchor, 'modified');
+    timeElements(page, ctx, anchor, 'modified');
   // A configured selector is the source's own word; otherwise every generic source votes.
   const publishedAt = sources.get('rule')!() ?? vote(VOTERS.map((name) => [name, sources.get(name)!()]), ctx.otherReadings, modifiedAt);
   if (modifiedAt && publishedAt && Date.parse(modifiedAt) < Date.parse(publishedAt)) modifiedAt = null;

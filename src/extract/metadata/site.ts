@@ -1,7 +1,7 @@
-import type { CheerioAPI } from 'cheerio/slim';
 import { domainParts } from '../../urls/domain.ts';
 import { cleanText, documentElements, documentTitle, firstDescendant, metaContent, textContentWithin } from './dom.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
+import type { Page } from '../page.ts';
 
 /** Lowercase letters and digits without diacritics: "Báo Mẫu" / "baomau.vn" / "FAZ.NET" compare regardless of accents, spacing and punctuation. */
 export function looseKey(s: string): string {
@@ -56,20 +56,20 @@ export interface SiteIdentity {
   hostKeys: string[];
 }
 
-export function siteIdentity($: CheerioAPI, url: string, nodes: LdNode[]): SiteIdentity {
+export function siteIdentity(page: Page, url: string, nodes: LdNode[]): SiteIdentity {
   const names = new Set<string>();
   const add = (v: string | null | undefined): void => {
     const t = cleanText(v);
     if (t && t.length <= 80) names.add(t);
   };
-  add(metaContent($, ['og:site_name']));
+  add(metaContent(page, ['og:site_name']));
   // Some CMSes fill the app-name tags with each page's title: a value that is the page's title names the page, not the site.
-  const pageTitles = new Set([metaContent($, ['og:title']), documentTitle($)].filter(Boolean));
+  const pageTitles = new Set([metaContent(page, ['og:title']), documentTitle(page)].filter(Boolean));
   for (const key of ['application-name', 'apple-mobile-web-app-title']) {
-    const v = metaContent($, [key]);
+    const v = metaContent(page, [key]);
     if (v && !pageTitles.has(v)) add(v);
   }
-  add(metaContent($, ['twitter:site'])?.replace(/^@/, ''));
+  add(metaContent(page, ['twitter:site'])?.replace(/^@/, ''));
   // A blogger's site declared as ["Person", "Organization"] names the site after its author: a site name for titles,
   // but not one that rules the author's own byline out.
   const personSites: string[] = [];
@@ -83,7 +83,7 @@ export function siteIdentity($: CheerioAPI, url: string, nodes: LdNode[]): SiteI
   }
   const declaredCount = names.size;
   for (const name of personSites) add(name);
-  for (const name of homeLinkNames($, url)) add(name);
+  for (const name of homeLinkNames(page, url)) add(name);
   const hostKeys: string[] = [];
   const own = archivedUrl(url);
   const { hostname: host, domainWithoutSuffix: label } = domainParts(own);
@@ -133,20 +133,20 @@ const ARCHIVE_PREFIX = /^(?:https?:\/\/web\.archive\.org)?\/web\/\d+[a-z_]*\//i;
 const isHomePath = (u: URL): boolean => /^\/(?:index\.\w+)?$/.test(u.pathname) && !u.search;
 
 /** What the page calls its home link or logo: the printed site name ("Bibliothek 2.0 und mehr"). */
-function homeLinkNames($: CheerioAPI, url: string): string[] {
+function homeLinkNames(page: Page, url: string): string[] {
   let origin: string;
   const own = archivedUrl(url);
   const archived = own !== url;
   let ownIsHome: boolean;
   try {
-    const page = new URL(own);
-    origin = page.origin;
-    ownIsHome = isHomePath(page);
+    const ownUrl = new URL(own);
+    origin = ownUrl.origin;
+    ownIsHome = isHomePath(ownUrl);
   } catch {
     return [];
   }
   const out: string[] = [];
-  for (const el of documentElements($)) {
+  for (const el of documentElements(page)) {
     if (out.length >= 12) break;
     const cls = el.attribs.class;
     const candidate = (el.name === 'a' && el.attribs.href !== undefined) || (cls !== undefined && LOGO_HINT.test(cls)) || !!el.attribs.id?.includes('logo');

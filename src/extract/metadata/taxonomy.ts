@@ -1,10 +1,10 @@
-import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { bodyElements, cleanText, descendants, documentElements, elementText, metaContent, metaContents, selectorList } from './dom.ts';
 import { safeSelect } from '../selectors.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
+import type { Page } from '../page.ts';
 
 const HOME = /^(?:trang chủ|home|homepage|startseite|start|accueil|inicio|portada|home page|trang nhất)$/i;
 
@@ -54,8 +54,8 @@ function hasOwnVisibleText(el: Element): boolean {
  * An unmarked trail: a small box of links that starts at the home page ("Trang chủ", "Home")
  * with only separators (">", "›", "/", "»") between them.
  */
-function unmarkedTrail($: CheerioAPI): Element | null {
-  for (const el of bodyElements($)) {
+function unmarkedTrail(page: Page): Element | null {
+  for (const el of bodyElements(page)) {
     if (!TRAIL_BOXES.has(el.name)) continue;
     // Plain child walks, no selector engine: this runs over every box of the page.
     let links = 0;
@@ -68,14 +68,14 @@ function unmarkedTrail($: CheerioAPI): Element | null {
     }
     if (links < 2 || links > 8 || !first) continue;
     if (!CRUMB_SEPARATORS.test(ownText(el))) continue;
-    if (!HOME.test(elementText($, first))) continue;
+    if (!HOME.test(elementText(page, first))) continue;
     return el;
   }
   return null;
 }
 
-function breadcrumbFromDom($: CheerioAPI): string[] | null {
-  const marked = documentElements($).find(
+function breadcrumbFromDom(page: Page): string[] | null {
+  const marked = documentElements(page).find(
     ({ name, attribs }) =>
       !!attribs.itemtype?.includes('BreadcrumbList') ||
       (name === 'nav' && !!attribs['aria-label']?.toLowerCase().includes('breadcrumb')) ||
@@ -83,28 +83,28 @@ function breadcrumbFromDom($: CheerioAPI): string[] | null {
       attribs.id === 'breadcrumb' ||
       attribs.id === 'breadcrumbs',
   );
-  const box = marked ?? unmarkedTrail($);
+  const box = marked ?? unmarkedTrail(page);
   if (!box) return null;
   let items = descendants(box, (d) => d.name === 'li');
   if (!items.length) items = descendants(box, (d) => d.name === 'a' || (d.name === 'span' && d.attribs.itemprop === 'name'));
-  const texts = items.map((el) => elementText($, el)).filter(Boolean);
+  const texts = items.map((el) => elementText(page, el)).filter(Boolean);
   return texts.length ? texts : null;
 }
 
-export function extractSection($: CheerioAPI, nodes: LdNode[], article: LdNode | undefined, title: string | null, site: SiteIdentity, rules: ExtractRules | undefined, ruleMisses: string[]): string | null {
+export function extractSection(page: Page, nodes: LdNode[], article: LdNode | undefined, title: string | null, site: SiteIdentity, rules: ExtractRules | undefined, ruleMisses: string[]): string | null {
   const sels = selectorList(rules?.section);
   if (sels.length) {
-    const els = sels.flatMap((s) => safeSelect($, s));
+    const els = sels.flatMap((s) => safeSelect(page, s));
     if (!els.length) ruleMisses.push('section');
-    const texts = els.map((el) => elementText($, el)).filter(Boolean);
+    const texts = els.map((el) => elementText(page, el)).filter(Boolean);
     const crumb = texts.length > 1 ? lastCrumb(texts, title, site) : texts[0];
     if (crumb) return crumb;
   }
-  for (const crumbs of [breadcrumbFromLd(nodes), breadcrumbFromDom($)]) {
+  for (const crumbs of [breadcrumbFromLd(nodes), breadcrumbFromDom(page)]) {
     const s = crumbs && lastCrumb(crumbs, title, site);
     if (s) return s;
   }
-  const meta = metaContent($, ['article:section', 'og:article:section', 'section', 'parsely-section']) ?? cleanText(ldString(article?.articleSection));
+  const meta = metaContent(page, ['article:section', 'og:article:section', 'section', 'parsely-section']) ?? cleanText(ldString(article?.articleSection));
   return meta || null;
 }
 
@@ -134,10 +134,10 @@ function tooManyLetters(raw: string): boolean {
   return letters > 11;
 }
 
-function tagLinks($: CheerioAPI): string[] {
+function tagLinks(page: Page): string[] {
   const marked: Element[] = [];
   const labelled: Element[] = [];
-  for (const el of bodyElements($)) {
+  for (const el of bodyElements(page)) {
     const attribs = el.attribs;
     if (el.name === 'a' && attribs.rel && /(?:^|\s)tag(?:\s|$)/.test(attribs.rel)) marked.push(el);
     const cls = attribs.class;
@@ -161,7 +161,7 @@ function tagLinks($: CheerioAPI): string[] {
     if (box && box.type !== 'root') labelled.push(...descendants(box as Element, isLink));
     for (let n = el.next; n; n = n.next) if (n.type === 'tag' && isLink(n as Element)) labelled.push(n as Element);
   }
-  return [...marked, ...labelled].map((el) => elementText($, el));
+  return [...marked, ...labelled].map((el) => elementText(page, el));
 }
 
 function cleanTags(raw: string[], site: SiteIdentity): string[] {
@@ -178,22 +178,22 @@ function cleanTags(raw: string[], site: SiteIdentity): string[] {
   return out.slice(0, 30);
 }
 
-export function extractTags($: CheerioAPI, article: LdNode | undefined, site: SiteIdentity, rules: ExtractRules | undefined, ruleMisses: string[]): string[] {
+export function extractTags(page: Page, article: LdNode | undefined, site: SiteIdentity, rules: ExtractRules | undefined, ruleMisses: string[]): string[] {
   const sels = selectorList(rules?.tags);
   if (sels.length) {
-    const els = sels.flatMap((s) => safeSelect($, s));
+    const els = sels.flatMap((s) => safeSelect(page, s));
     if (!els.length) ruleMisses.push('tags');
     const texts = els.flatMap((el) => {
       const links = descendants(el, isLink);
-      return links.length ? links.map((a) => elementText($, a)) : elementText($, el).split(/[,;]/);
+      return links.length ? links.map((a) => elementText(page, a)) : elementText(page, el).split(/[,;]/);
     });
     const tags = cleanTags(texts, site);
     if (tags.length) return tags;
   }
   const kw = article?.keywords;
   const ldKeywords = Array.isArray(kw) ? kw.map((k) => ldString(k) ?? '') : typeof kw === 'string' ? kw.split(',') : [];
-  const primary = cleanTags([...metaContents($, 'article:tag').flatMap((v) => v.split(',')), ...ldKeywords, ...tagLinks($)], site);
+  const primary = cleanTags([...metaContents(page, 'article:tag').flatMap((v) => v.split(',')), ...ldKeywords, ...tagLinks(page)], site);
   if (primary.length) return primary;
-  const keywords = metaContent($, ['news_keywords', 'keywords']);
+  const keywords = metaContent(page, ['news_keywords', 'keywords']);
   return keywords ? cleanTags(keywords.split(/[,;]/), site) : [];
 }

@@ -1,8 +1,8 @@
-import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import { classId, cleanText, documentElements, documentTitle, elementText, elementTextWithin, firstDescendant, hasWord, metaContent, textContent } from './dom.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
+import type { Page } from '../page.ts';
 
 // Separators between a headline and the site name in <title> / og:title.
 const SEPARATOR = /\s+[|\-–—·•»«›‹:/~│]\s+|\s+(?:::|\/\/|>>)\s+|\s*[|│]\s*/u;
@@ -46,11 +46,11 @@ const HEADING_EXTRA =
 
 const notHeadline = (c: Element): boolean => c.name === 'small' || c.name === 'time' || HEADING_EXTRA.test(classId(c));
 
-function headingText($: CheerioAPI, el: Element): string {
-  const full = elementText($, el);
-  const afterKicker = afterHiddenSeparator($, el);
+function headingText(page: Page, el: Element): string {
+  const full = elementText(page, el);
+  const afterKicker = afterHiddenSeparator(page, el);
   if (afterKicker && afterKicker.length >= 8) return afterKicker;
-  const core = elementText($, el, notHeadline);
+  const core = elementText(page, el, notHeadline);
   return core.length >= 8 ? core : full;
 }
 
@@ -63,7 +63,7 @@ const MAX_HEADING_ELEMENTS = 100;
  * "Kicker<span aria-hidden="true"> – </span>Headline": a separator hidden from sight (or from screen readers) splits the
  * heading into kicker and headline. The headline's text, or null when the heading has no such separator.
  */
-function afterHiddenSeparator($: CheerioAPI, heading: Element): string | null {
+function afterHiddenSeparator(page: Page, heading: Element): string | null {
   const stack: Element[] = [...heading.children].filter((c): c is Element => c.type === 'tag').reverse();
   for (let seen = 0; stack.length && seen < MAX_HEADING_ELEMENTS; seen++) {
     const el = stack.pop()!;
@@ -73,7 +73,7 @@ function afterHiddenSeparator($: CheerioAPI, heading: Element): string | null {
       for (let n: Element = el; n !== heading && n.parent; n = n.parent as Element) {
         for (let sib = n.next; sib; sib = sib.next) {
           if (sib.type === 'text') parts.push((sib as unknown as { data: string }).data);
-          else if (sib.type === 'tag' && !notHeadline(sib as Element)) parts.push(' ', elementText($, sib), ' ');
+          else if (sib.type === 'tag' && !notHeadline(sib as Element)) parts.push(' ', elementText(page, sib), ' ');
         }
       }
       return cleanText(parts.join('')) || null;
@@ -103,9 +103,9 @@ function hiddenHeading(el: Element): boolean {
   return 'hidden' in a || a['aria-hidden'] === 'true' || HIDDEN_HEADING.test(classId(el)) || /display\s*:\s*none/i.test(a.style ?? '');
 }
 
-function headingCandidates($: CheerioAPI): Heading[] {
+function headingCandidates(page: Page): Heading[] {
   const scored: Heading[] = [];
-  const found = documentElements($).filter((el) => el.name === 'h1' || el.attribs.itemprop === 'headline');
+  const found = documentElements(page).filter((el) => el.name === 'h1' || el.attribs.itemprop === 'headline');
   // itemprop="headline" on a list of teasers ("related posts") marks theirs, not this page's: no credit for it.
   let claims = 0;
   for (const el of found) if (el.attribs.itemprop === 'headline' && el.name !== 'meta') claims++;
@@ -113,7 +113,7 @@ function headingCandidates($: CheerioAPI): Heading[] {
   found.forEach((el, i) => {
     if (el.type !== 'tag' || el.name === 'meta') return;
     if (teasers && el.name !== 'h1') return;
-    const text = headingText($, el);
+    const text = headingText(page, el);
     if (!text || text.length > 300) return;
     if (isLogoHeading(el) || hiddenHeading(el) || kickerHeading(el) || inShareBox(el)) return;
     let score = el.name === 'h1' ? 2 : 1;
@@ -135,7 +135,7 @@ const MIN_TAILED_KEY = 12;
  * for "Feuerwehr Oldenburg - Ausbildung"), or most of a segment that adds a tail. The <title> names the page with a
  * shortened or annotated form of the heading.
  */
-function headingExtendingSegment($: CheerioAPI, site: SiteIdentity, metaTitles: string[]): string | null {
+function headingExtendingSegment(page: Page, site: SiteIdentity, metaTitles: string[]): string | null {
   const keys: string[] = [];
   for (const t of metaTitles) {
     for (const seg of t.split(SEPARATOR_G)) {
@@ -144,9 +144,9 @@ function headingExtendingSegment($: CheerioAPI, site: SiteIdentity, metaTitles: 
     }
   }
   if (!keys.length) return null;
-  for (const el of documentElements($)) {
+  for (const el of documentElements(page)) {
     if (el.name !== 'h2' || hiddenHeading(el) || HIDDEN_CLASS.test(classId(el))) continue;
-    const t = elementText($, el);
+    const t = elementText(page, el);
     const k = looseKey(t);
     if (!k || k.length > 120) continue;
     // The heading extends the segment, or the segment adds a tail to it ("Der historische Purzelbaum (2021/5)").
@@ -163,7 +163,7 @@ const MAX_SECTION_CHARS = 40;
  * "Club - Headline - Presse - News" -> "Headline": end segments that the page prints as link texts (menu, breadcrumb,
  * section links) or that name the site are navigation, not headline. The longest segment must be none of these, and stays.
  */
-function withoutLinkedSections($: CheerioAPI, title: string, site: SiteIdentity): string {
+function withoutLinkedSections(page: Page, title: string, site: SiteIdentity): string {
   const pieces = title.split(SEPARATOR_CAPTURE);
   if (pieces.length < 5) return title;
   const segs: number[] = [];
@@ -172,9 +172,9 @@ function withoutLinkedSections($: CheerioAPI, title: string, site: SiteIdentity)
   const wanted = new Set<string>();
   for (let i = 0; i < pieces.length; i += 2) if (pieces[i].length <= MAX_SECTION_CHARS) wanted.add(looseKey(pieces[i]));
   const linked = new Set<string>();
-  for (const el of documentElements($)) {
+  for (const el of documentElements(page)) {
     if (el.name !== 'a' || el.attribs.href === undefined) continue;
-    const text = elementTextWithin($, el, MAX_SECTION_CHARS);
+    const text = elementTextWithin(page, el, MAX_SECTION_CHARS);
     if (text === null) continue;
     const k = looseKey(text);
     if (wanted.has(k)) linked.add(k);
@@ -205,15 +205,15 @@ const KICKER_CLASS = new RegExp(`${KICKER_HEADING.source}|super-?title|sub-?titl
  * "Industriell revolutioniert?: Anno 1800 Beta" -> "Anno 1800 Beta" when the page prints "Industriell revolutioniert?"
  * in an element of its own classed as kicker or subtitle: the metadata title glued the kicker to the headline.
  */
-function withoutPrintedKicker($: CheerioAPI, title: string): string {
+function withoutPrintedKicker(page: Page, title: string): string {
   const m = KICKER_PREFIX.exec(title);
   if (!m) return title;
   const key = looseKey(m[1]);
   if (!key || looseKey(m[2]).length < MIN_SEGMENT_KEY) return title;
-  for (const el of documentElements($)) {
+  for (const el of documentElements(page)) {
     const cls = el.attribs.class;
     if (!cls || !KICKER_CLASS.test(cls.toLowerCase())) continue;
-    const text = elementTextWithin($, el, 2 * m[1].length + 20);
+    const text = elementTextWithin(page, el, 2 * m[1].length + 20);
     if (text !== null && looseKey(text) === key) return m[2].trim();
   }
   return title;
@@ -225,12 +225,12 @@ const OPENING_TEXT = 150;
  * A page without h1: its first visible h2 inside the article (<article>, <main>, or an article-classed block) heads it,
  * if it opens the text: an h2 after a paragraph of its <article>/<main> is a section heading ("Leave a comment").
  */
-function firstArticleHeading($: CheerioAPI, site: SiteIdentity): string | null {
-  const all = documentElements($);
+function firstArticleHeading(page: Page, site: SiteIdentity): string | null {
+  const all = documentElements(page);
   for (let i = 0; i < all.length; i++) {
     const el = all[i];
     if (el.name !== 'h2' || hiddenHeading(el) || HIDDEN_CLASS.test(classId(el)) || !inArticle(el)) continue;
-    const t = elementText($, el);
+    const t = elementText(page, el);
     if (!t || t.length > 300) continue;
     if (wordCount(t) < MIN_HEADLINE_WORDS || isSiteName(t, site)) return null;
     let box: Element | null = el.parent as Element | null;
@@ -239,7 +239,7 @@ function firstArticleHeading($: CheerioAPI, site: SiteIdentity): string | null {
       // Elements between the container's start and the heading are the container's content before it.
       for (let k = i - 1; k >= 0 && all[k] !== box; k--) {
         if (all[k].name !== 'p') continue;
-        const text = elementTextWithin($, all[k], OPENING_TEXT);
+        const text = elementTextWithin(page, all[k], OPENING_TEXT);
         if (text === null || text.length >= OPENING_TEXT) return null;
       }
     }
@@ -249,33 +249,33 @@ function firstArticleHeading($: CheerioAPI, site: SiteIdentity): string | null {
 }
 
 /** An h2 of the article, not a link to elsewhere (a teaser), whose text is one of `keys`. */
-function articleHeadingEqualTo($: CheerioAPI, keys: string[]): string | null {
+function articleHeadingEqualTo(page: Page, keys: string[]): string | null {
   if (!keys.length) return null;
-  for (const el of documentElements($)) {
+  for (const el of documentElements(page)) {
     if (el.name !== 'h2' || hiddenHeading(el) || !inArticle(el)) continue;
     if (firstDescendant(el, (d) => d.name === 'a' && !!d.attribs.href)) continue;
-    const t = elementText($, el);
+    const t = elementText(page, el);
     if (t.length <= 300 && keys.includes(looseKey(t))) return t;
   }
   return null;
 }
 
-function secondaryHeadings($: CheerioAPI): string[] {
+function secondaryHeadings(page: Page): string[] {
   const out: string[] = [];
-  for (const el of documentElements($)) {
+  for (const el of documentElements(page)) {
     const cls = el.attribs.class;
     if (el.name !== 'h2' && el.name !== 'h3' && !(cls && (hasWord(cls, 'entry-title') || hasWord(cls, 'post-title') || hasWord(cls, 'article-title')))) continue;
     if (el.type !== 'tag') continue;
     if (!HEADLINE.test(classId(el)) && !(el.name === 'h2' && inArticle(el))) continue;
-    const t = elementText($, el);
+    const t = elementText(page, el);
     if (t && t.length <= 300) out.push(t);
   }
   return out;
 }
 
 /** A heading that is one run of text, with no element of its own around part of its words. */
-function plainHeading($: CheerioAPI, heading: Element): boolean {
-  return !heading.children.some((c) => c.type === 'tag' && elementText($, c).length > 0);
+function plainHeading(page: Page, heading: Element): boolean {
+  return !heading.children.some((c) => c.type === 'tag' && elementText(page, c).length > 0);
 }
 
 /** "Headline - Site" / "Site | Headline" -> "Headline": drops leading and trailing segments that name the site. */
@@ -390,9 +390,9 @@ function withoutDate(title: string | null): string | null {
   return t.length >= 8 ? t : title;
 }
 
-export function extractTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefined): string | null {
-  const title = trimSeparators(withoutDate(pickTitle($, site, article)));
-  return title && shouting(title) ? (casedVariant($, site, article, title) ?? title) : title;
+export function extractTitle(page: Page, site: SiteIdentity, article: LdNode | undefined): string | null {
+  const title = trimSeparators(withoutDate(pickTitle(page, site, article)));
+  return title && shouting(title) ? (casedVariant(page, site, article, title) ?? title) : title;
 }
 
 /** ALL CAPS (or all lower case): typed that way for a CSS effect, not the headline's real casing. */
@@ -401,9 +401,9 @@ function shouting(title: string): boolean {
 }
 
 /** The same words with real casing, from a metadata title ("OFFSHORE-WINDENERGIE" heading, "Offshore-Windenergie" og:title). */
-function casedVariant($: CheerioAPI, site: SiteIdentity, article: LdNode | undefined, title: string): string | null {
+function casedVariant(page: Page, site: SiteIdentity, article: LdNode | undefined, title: string): string | null {
   const key = looseKey(title);
-  for (const t of metaTitleList($, article)) {
+  for (const t of metaTitleList(page, article)) {
     for (const candidate of [stripSiteAffixes(t, site), ...t.split(SEPARATOR_G)]) {
       const c = trimSeparators(candidate);
       if (c && looseKey(c) === key && !shouting(c)) return c;
@@ -417,12 +417,12 @@ function casedVariant($: CheerioAPI, site: SiteIdentity, article: LdNode | undef
  * by printing "headline: alternativeHeadline" ("Vanlife in Schweden: Skandinavien im Wohnmobil erleben"): the
  * alternative headline is the headline.
  */
-function kickerInHeadline($: CheerioAPI, site: SiteIdentity, article: LdNode | undefined): string | null {
+function kickerInHeadline(page: Page, site: SiteIdentity, article: LdNode | undefined): string | null {
   const kicker = cleanText(ldString(article?.headline));
   const rest = cleanText(ldString(article?.alternativeHeadline));
   if (!kicker || !rest || kicker.length >= rest.length) return null;
   const composed = looseKey(kicker + rest);
-  for (const t of [metaContent($, ['og:title']), documentTitle($)]) {
+  for (const t of [metaContent(page, ['og:title']), documentTitle(page)]) {
     if (!t) continue;
     const s = stripSiteAffixes(t, site);
     const m = KICKER_PREFIX.exec(s);
@@ -431,23 +431,23 @@ function kickerInHeadline($: CheerioAPI, site: SiteIdentity, article: LdNode | u
   return null;
 }
 
-function metaTitleList($: CheerioAPI, article: LdNode | undefined): string[] {
-  const docTitle = documentTitle($);
+function metaTitleList(page: Page, article: LdNode | undefined): string[] {
+  const docTitle = documentTitle(page);
   const ld = cleanText(ldString(article?.headline) ?? ldString(article?.name));
-  return [metaContent($, ['og:title']), ld, metaContent($, ['twitter:title']), docTitle].filter((t): t is string => !!t);
+  return [metaContent(page, ['og:title']), ld, metaContent(page, ['twitter:title']), docTitle].filter((t): t is string => !!t);
 }
 
-function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefined): string | null {
-  const headings = headingCandidates($);
-  const metaTitles = metaTitleList($, article);
-  const kickered = kickerInHeadline($, site, article);
+function pickTitle(page: Page, site: SiteIdentity, article: LdNode | undefined): string | null {
+  const headings = headingCandidates(page);
+  const metaTitles = metaTitleList(page, article);
+  const kickered = kickerInHeadline(page, site, article);
   if (kickered) return kickered;
 
   // No h1 equals a metadata title, but an article h2 does: that one is the headline, not an h1 that merely starts a
   // longer <title> ("Betriebliche Altersvorsorge" h1, "Mit Hilfe des Chefs für die Rente sparen" h2 = og:title).
   const strippedKeys = metaTitles.map((t) => looseKey(stripSiteAffixes(t, site))).filter((k) => k.length >= MIN_TAILED_KEY);
   if (headings.length && !headings.some((x) => strippedKeys.includes(looseKey(stripSiteAffixes(x.text, site))))) {
-    const h = articleHeadingEqualTo($, strippedKeys);
+    const h = articleHeadingEqualTo(page, strippedKeys);
     if (h) return h;
   }
   // A heading confirmed by a metadata title (equal, or a prefix of it) is the cleanest form.
@@ -469,10 +469,10 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
       if (looseKey(h).startsWith(ks)) return h;
       // Unless the page marks the heading as its headline and it is one run of text ("»Pure Leere«: Headline"): no
       // markup sets the extra words apart, the metadata title is a shortened one.
-      if (looseKey(h).includes(ks)) return marked && plainHeading($, el) ? h : s;
+      if (looseKey(h).includes(ks)) return marked && plainHeading(page, el) ? h : s;
     }
   }
-  const secondary = secondaryHeadings($);
+  const secondary = secondaryHeadings(page);
   for (const t of metaTitles) {
     const stripped = stripSiteAffixes(t, site);
     for (const h of secondary) {
@@ -487,7 +487,7 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
   // One-word h1s that are labels ("Literatur" listed in the <title>, "Page" / "User" outside the article) head no article.
   const label = (x: Heading): boolean => wordCount(x.text) < 2 && (!x.trusted || listedSegment(x.text, metaTitles));
   if (headings.every(label)) {
-    const h = headingExtendingSegment($, site, metaTitles) ?? firstArticleHeading($, site);
+    const h = headingExtendingSegment(page, site, metaTitles) ?? firstArticleHeading(page, site);
     if (h) return h;
   }
   // An article heading that reads like a headline beats a differently worded SEO title.
@@ -498,7 +498,7 @@ function pickTitle($: CheerioAPI, site: SiteIdentity, article: LdNode | undefine
   }
   for (const t of metaTitles) {
     const s = stripSiteAffixes(t, site);
-    if (s && !isSiteName(s, site)) return withoutPrintedKicker($, withoutLinkedSections($, s, site));
+    if (s && !isSiteName(s, site)) return withoutPrintedKicker(page, withoutLinkedSections(page, s, site));
   }
   const h = headings.map((x) => stripSiteAffixes(x.text, site)).find((x) => !isSiteName(x, site)) ?? secondary[0];
   return h ?? (metaTitles[0] || null);

@@ -1,8 +1,8 @@
-import type { CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import { domainParts } from '../../urls/domain.ts';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { documentElements } from '../metadata/dom.ts';
+import type { Page } from '../page.ts';
 
 /** Selectors of Vietnamese CMS template families, recognised by their markup. */
 export const builtinRules = {
@@ -101,8 +101,8 @@ function markers(elements: readonly Element[]): Set<string> {
  * The template family a page is built on, from its markup rather than its address, so
  * mirrors and sister sites on the same CMS get the same treatment.
  */
-export function detectTemplate($: CheerioAPI): ExtractRules | undefined {
-  const m = markers(documentElements($));
+export function detectTemplate(page: Page): ExtractRules | undefined {
+  const m = markers(documentElements(page));
   if (m.has('article__body')) return builtinRules.articleBem;
   if (m.has('fck_detail') && m.has('title-detail')) return builtinRules.vnexpress;
   if (m.has('__MASTERCMS_CONTENT')) return builtinRules.masterCms;

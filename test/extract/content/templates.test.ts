@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { load } from 'cheerio/slim';
+import { parsePage } from '../../../src/extract/page.ts';
 import { extractArticle } from '../../../src/extract/index.ts';
 import { builtinRules, detectTemplate, rulesForUrl } from '../../../src/extract/rules/index.ts';
 import { P1, P2, P3, P4 } from './page.ts';
@@ -46,8 +46,8 @@ const tuoitreLike = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
 
 describe('Vietnamese template families', () => {
   it('recognises families by markup and knows their domains', () => {
-    expect(detectTemplate(load(vnexpressLike))).toBe(builtinRules.vnexpress);
-    expect(detectTemplate(load(tuoitreLike))).toBe(builtinRules.detail);
+    expect(detectTemplate(parsePage(vnexpressLike))).toBe(builtinRules.vnexpress);
+    expect(detectTemplate(parsePage(tuoitreLike))).toBe(builtinRules.detail);
     expect(rulesForUrl('https://tuoitre.vn/hoi-thao-2026031209.htm')).toBe(builtinRules.detail);
     expect(rulesForUrl('https://www.nhandan.vn/post.html')).toBe(builtinRules.articleBem);
     expect(rulesForUrl('https://example.com/x')).toBeUndefined();

@@ -1,4 +1,4 @@
-import { load } from 'cheerio/slim';
+import { parsePage } from '../../../src/extract/page.ts';
 import { describe, expect, it } from 'vitest';
 import { parseDateText } from '../../../src/extract/metadata/dates.ts';
 import { extractMetadata, type MetadataOptions } from '../../../src/extract/metadata/index.ts';
@@ -6,7 +6,7 @@ import { extractMetadata, type MetadataOptions } from '../../../src/extract/meta
 const NOW = new Date('2026-03-10T05:00:00Z');
 const BERLIN: MetadataOptions = { timezone: 'Europe/Berlin', now: NOW };
 const page = (head: string, body: string) => `<!doctype html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
-const meta = (html: string, url = 'https://beispiel.de/artikel/123', opts: MetadataOptions = BERLIN) => extractMetadata(load(html), url, opts);
+const meta = (html: string, url = 'https://beispiel.de/artikel/123', opts: MetadataOptions = BERLIN) => extractMetadata(parsePage(html), url, opts);
 
 describe('dates in more scripts', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { load } from 'cheerio/slim';
+import { parsePage } from '../../../src/extract/page.ts';
 import { describe, expect, it } from 'vitest';
 import { boilerplateTest, documentElements, inBoilerplate, selfAndAncestors } from '../../../src/extract/metadata/dom.ts';
 
@@ -15,8 +15,7 @@ const HTML = `<html><body class="has-sidebar">
 
 describe('boilerplateTest', () => {
   it('answers as inBoilerplate does for every element, loose or strict, with and without a headline', () => {
-    const $ = load(HTML);
-    const elements = documentElements($);
+    const elements = documentElements(parsePage(HTML));
     const h1 = elements.find((e) => e.attribs.id === 't')!;
     for (const headline of [undefined, selfAndAncestors(h1)]) {
       const test = boilerplateTest(headline);

@@ -1,4 +1,5 @@
 import { load } from 'cheerio/slim';
+import { parsePage } from '../../../src/extract/page.ts';
 import { describe, expect, it } from 'vitest';
 import { extractMetadata, type MetadataOptions } from '../../../src/extract/metadata/index.ts';
 
@@ -9,7 +10,7 @@ const URL_VN = 'https://baomau.vn/thoi-su/mua-lu-mien-trung-123.html';
 function page(head: string, body: string, lang = 'vi'): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 }
-const meta = (html: string, url = URL_VN, opts: MetadataOptions = OPTS) => extractMetadata(load(html), url, opts);
+const meta = (html: string, url = URL_VN, opts: MetadataOptions = OPTS) => extractMetadata(parsePage(html), url, opts);
 
 describe('title', () => {
   it('prefers the article h1 over the logo h1 and strips the site suffix from <title>', () => {
@@ -359,9 +360,10 @@ describe('rules', () => {
   });
 
   it('does not modify the DOM', () => {
-    const $ = load(html);
+    const page = parsePage(html);
+    const $ = load(page.document);
     const before = $.html();
-    extractMetadata($, URL_VN, OPTS);
+    extractMetadata(page, URL_VN, OPTS);
     expect($.html()).toBe(before);
   });
 });

@@ -1,4 +1,4 @@
-import { load } from 'cheerio/slim';
+import { parsePage } from '../../../src/extract/page.ts';
 import { describe, expect, it } from 'vitest';
 import { extractMetadata, type MetadataOptions } from '../../../src/extract/metadata/index.ts';
 
@@ -8,7 +8,7 @@ const URL_DE = 'https://www.beispiel.de/2022/01/artikel.html';
 function page(head: string, body: string): string {
   return `<!doctype html><html lang="de"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 }
-const title = (head: string, body: string, url = URL_DE) => extractMetadata(load(page(head, body)), url, OPTS).title;
+const title = (head: string, body: string, url = URL_DE) => extractMetadata(parsePage(page(head, body)), url, OPTS).title;
 
 describe('site identity of archived pages', () => {
   it('knows the blog name heading of a web-archive copy by its link to the archived home page', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { load } from 'cheerio/slim';
+import { parsePage } from '../../../src/extract/page.ts';
 import { extractMetadata } from '../../../src/extract/metadata/index.ts';
 
 const meta = (body: string) =>
-  extractMetadata(load(`<html lang="vi"><head><title>Tin bài - Cổng thông tin</title></head><body>${body}</body></html>`), 'https://example.gov.vn/vi/tin-123.html', { timezone: 'Asia/Ho_Chi_Minh' });
+  extractMetadata(parsePage(`<html lang="vi"><head><title>Tin bài - Cổng thông tin</title></head><body>${body}</body></html>`), 'https://example.gov.vn/vi/tin-123.html', { timezone: 'Asia/Ho_Chi_Minh' });
 
 describe('section and tags printed without breadcrumb/tag markup', () => {
   it('reads a trail of links that starts at the home page as the breadcrumb', () => {
