@@ -151,7 +151,7 @@ function stageTable(r: PipelineRunResult, split: { parseMs: number; extractMs: n
   const rest = jobMs - accounted;
   rows.push(`| rest of the job (zod, record build, fingerprint, seen-set) | ${rest.toFixed(2)} | ${((rest / jobMs) * 100).toFixed(0)}% |`);
   rows.push(`| **whole article job** | **${jobMs.toFixed(2)}** | 100% |`);
-  const parseShareText = `Of extract, the parse alone (htmlparser2 into a cheerio document) is ${split.parseMs.toFixed(2)} ms of ${split.extractMs.toFixed(2)} ms per page (${((split.parseMs / split.extractMs) * 100).toFixed(0)}%), measured warm in the bench process over three rounds of ${quick ? 100 : 300} generated pages.`;
+  const parseShareText = `Of extract, the parse alone (htmlparser2 into the domhandler tree cheerio uses) is ${split.parseMs.toFixed(2)} ms of ${split.extractMs.toFixed(2)} ms per page (${((split.parseMs / split.extractMs) * 100).toFixed(0)}%), measured warm in the bench process over three rounds of ${quick ? 100 : 300} generated pages.`;
   return [
     `Mean wall time per article job inside one worker process (${r.processes} process, concurrency ${r.concurrency}, ${r.sink} sink), from the \`tinflow_stage_duration_seconds\` and \`tinflow_job_duration_seconds\` histograms the worker pushed to Redis. Stages overlap across the ${r.concurrency} concurrent jobs, so wall time per job is not CPU time: the fetch and Redis stages include waiting while other jobs hold the event loop.`,
     '',
@@ -219,7 +219,7 @@ async function main() {
         const row = (name: string, x: { pagesPerSecond: number; seconds: number; boilerplateLines: number; f1: number }) =>
           `| ${name} | ${f1(x.pagesPerSecond)} | ${x.seconds.toFixed(2)} | ${x.boilerplateLines} | ${x.f1.toFixed(3)} |`;
         extractSection = [
-          `${e.pages} pages of the extraction dev set (\`npx tsx bench/extract.ts --limit ${e.pages} --rounds 2\`): each extractor runs all pages as one timed block in a child process of its own (after 50 untimed warm-up pages and a full GC), blocks alternate for two rounds (order flipped in the second); pages/s over both rounds. Same pages, same run; a process per block keeps jsdom's garbage out of the other extractor's heap.`,
+          `${e.pages} pages of the extraction dev set (\`npx tsx bench/extract.ts --limit ${e.pages} --rounds 2\`): each extractor runs all pages as a timed block in a child process of its own (after 50 untimed warm-up pages and a full GC); the extractors take turns for ${e.rounds} rounds (order flipped each round), tinflow with ${e.blocksPerRound.tinflow} blocks a turn and Readability with ${e.blocksPerRound.readability}, so that tinflow's few-second passes, like Readability's minute-long ones, average over the machine's changing load; pages/s over all blocks. Same pages, same run; a process per block keeps jsdom's garbage out of the other extractor's heap.`,
           '',
           '| extractor | pages/s | seconds | boilerplate lines | F1 |',
           '| --- | ---: | ---: | ---: | ---: |',
