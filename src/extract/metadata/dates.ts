@@ -145,11 +145,13 @@ interface Pattern {
   build(m: RegExpExecArray, reference: Date): DateParts | null;
   /** Machine formats carry their own time; skip the nearby-time search. */
   ownTime?: boolean;
+  /** The pattern needs a four-digit year: texts without four digits in a row skip it. */
+  year?: boolean;
 }
 
 const PATTERNS: Pattern[] = [
   {
-    re: ISO,
+    re: ISO, year: true,
     ownTime: true,
     build: (m) => {
       const p: DateParts = { year: +m[1], month: +m[2], day: +m[3] };
@@ -165,9 +167,9 @@ const PATTERNS: Pattern[] = [
       return p;
     },
   },
-  { re: YMD, build: (m) => ({ year: +m[1], month: +m[3], day: +m[4] }) },
+  { re: YMD, year: true, build: (m) => ({ year: +m[1], month: +m[3], day: +m[4] }) },
   {
-    re: DMY,
+    re: DMY, year: true,
     build: (m) => {
       const a = +m[1];
       const b = +m[3];
@@ -176,10 +178,10 @@ const PATTERNS: Pattern[] = [
       return { year: +m[4], month: b, day: a };
     },
   },
-  { re: DMY_SPACED, build: (m) => ({ year: +m[3], month: +m[2], day: +m[1] }) },
-  { re: TEXT_DMY, build: (m) => ({ year: +m[3], month: MONTHS[m[2].toLowerCase()], day: +m[1] }) },
-  { re: TEXT_MDY, build: (m) => ({ year: +m[3], month: MONTHS[m[1].toLowerCase()], day: +m[2] }) },
-  { re: CJK_YMD, build: (m) => ({ year: +m[1], month: +m[2], day: +m[3] }) },
+  { re: DMY_SPACED, year: true, build: (m) => ({ year: +m[3], month: +m[2], day: +m[1] }) },
+  { re: TEXT_DMY, year: true, build: (m) => ({ year: +m[3], month: MONTHS[m[2].toLowerCase()], day: +m[1] }) },
+  { re: TEXT_MDY, year: true, build: (m) => ({ year: +m[3], month: MONTHS[m[1].toLowerCase()], day: +m[2] }) },
+  { re: CJK_YMD, year: true, build: (m) => ({ year: +m[1], month: +m[2], day: +m[3] }) },
   { re: VI_LONG, build: (m) => ({ year: m[3] ? +m[3] : undefined, month: +m[2], day: +m[1] }) },
   { re: DMY_SHORT, build: (m, ref) => ({ year: twoDigitYear(+m[3], ref), month: +m[2], day: +m[1] }) },
   { re: DM_MARKED, build: (m) => ({ month: +m[2], day: +m[1] }) },
@@ -201,13 +203,17 @@ function globalVersion(re: RegExp): RegExp {
 }
 
 const DIGIT = /[0-9]/;
+const FOUR_DIGITS = /[0-9]{4}/;
 
 /** Every date printed in `text`, in reading order (overlapping matches keep the earliest, longest). */
 export function findDates(text: string, reference: Date = new Date()): FoundDate[] {
   // Every pattern reads its day from ASCII digits: most short texts tried (bylines, meta boxes) have none.
   if (!DIGIT.test(text)) return [];
+  // A third of the texts tried carry no year: the patterns that need one (the month-name ones cost most) are skipped.
+  const hasYear = FOUR_DIGITS.test(text);
   const found: { parts: DateParts; index: number; end: number }[] = [];
   for (const pattern of PATTERNS) {
+    if (pattern.year && !hasYear) continue;
     const re = globalVersion(pattern.re);
     re.lastIndex = 0;
     let m: RegExpExecArray | null;

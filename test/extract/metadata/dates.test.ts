@@ -21,6 +21,9 @@ describe('parseDateText: Vietnamese formats', () => {
     expect(parseDateText('Ngày 25/12', VN)).toBe('2025-12-25T00:00:00+07:00');
     expect(parseDateText('Ngày 11/3', VN)).toBe('2026-03-11T00:00:00+07:00'); // tomorrow is still this year
     expect(parseDateText('Ngày 25/1', { ...VN, reference: new Date('2024-06-01T00:00:00Z') })).toBe('2024-01-25T00:00:00+07:00');
+    // Spelled out without a year, and with a time but no year (no four digits in the text at all).
+    expect(parseDateText('ngày 25 tháng 1', VN)).toBe('2026-01-25T00:00:00+07:00');
+    expect(parseDateText('10:30 ngày 25 tháng 1', VN)).toBe('2026-01-25T10:30:00+07:00');
   });
 
   it('keeps a printed offset and applies the zone otherwise (DST-aware)', () => {
