@@ -202,13 +202,15 @@ function publishClassed(el: Element): boolean {
   return publishClass(el) || opensWithDateIcon(el);
 }
 
+// A test, not trim(): trim() copies the text of every element scanned.
+const VISIBLE = /\S/;
 const DATE_ICON = /(?:^|[\s_-])(?:calendar|clock|date|time|schedule)(?:$|[\s_-]|-o\b)/i;
 
 /** "<li><i class="fa fa-calendar"></i> 16.10.2021</li>": a calendar or clock icon labels the text after it. */
 function opensWithDateIcon(el: Element): boolean {
   for (const c of el.children) {
     if (c.type === 'text') {
-      if ((c as unknown as { data: string }).data.trim()) return false;
+      if (VISIBLE.test((c as unknown as { data: string }).data)) return false;
       continue;
     }
     if (c.type !== 'tag') continue;
