@@ -43,6 +43,9 @@ export function nfcInert(c: number): boolean {
   return c < 0x300 || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2002 && c <= 0x20cf);
 }
 
+/** Matches a character nfcInert turns away: text it does not match is its own NFC (one regex scan, not a loop). */
+export const NFC_SENSITIVE = /[^\u0000-\u02ff\u1e00-\u1eff\u2002-\u20cf]/;
+
 /** The non-ASCII characters JavaScript's \s matches (FOLDABLE_SPACE and trim() fold the same set). */
 function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;

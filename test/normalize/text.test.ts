@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nfcInert, normalizeText } from '../../src/normalize/text.ts';
+import { NFC_SENSITIVE, nfcInert, normalizeText } from '../../src/normalize/text.ts';
 
 /** Every BMP character (no lone surrogates). */
 const BMP: string[] = [];
@@ -17,6 +17,12 @@ describe('nfcInert', () => {
         }
       }
     }
+  });
+
+  it('NFC_SENSITIVE matches exactly the characters nfcInert turns away', () => {
+    for (const ch of BMP) if (NFC_SENSITIVE.test(ch) === nfcInert(ch.charCodeAt(0))) expect.fail(`U+${ch.charCodeAt(0).toString(16)}`);
+    // Lone surrogates (astral characters' halves) are never inert.
+    expect(NFC_SENSITIVE.test('\ud835\udc00')).toBe(true);
   });
 
   it('leaves out combining marks and characters NFC rewrites', () => {

@@ -2,7 +2,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { detach, hasAncestor, hintOf, isElement, squash, rawText, HEADING_TAGS } from './dom.ts';
 import type { Stats } from './stats.ts';
 import { computeStats, EMPTY_STATS, type ShortBoxes } from './stats.ts';
-import { nfcInert } from '../../normalize/text.ts';
+import { NFC_SENSITIVE } from '../../normalize/text.ts';
 import { hintVerdict, isBoilerplateHeading, mayOpenBoilerplateHeading } from './patterns.ts';
 
 const DROP_TAGS = new Set([
@@ -12,7 +12,6 @@ const DROP_TAGS = new Set([
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'menu']);
 // Text for screen readers only ("Chú thích ảnh" before a caption) is not shown to readers.
 const SCREEN_READER = /(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|screenreader|element-invisible|offscreen)(?:\s|$)/i;
-const NON_ASCII = /[^\x00-\x7f]/;
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /** At least two paragraphs and 200 characters of text: an article, not a "please enable JavaScript" notice. */
@@ -31,11 +30,6 @@ function holdsProse(el: Element): boolean {
   return paragraphs >= 2 && chars >= 200;
 }
 
-/** Text that NFC would return unchanged (see nfcInert). */
-function nfcStable(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!nfcInert(s.charCodeAt(i))) return false;
-  return true;
-}
 
 /** Drop tags that never carry article text, comments and hidden elements. Returns nothing; mutates. */
 export function dropNoise(node: Element): void {
@@ -45,7 +39,7 @@ export function dropNoise(node: Element): void {
     if (c.type === 'text') {
       // NFD pages (some CMS exports) must match the NFC wording of the patterns.
       const d = (c as unknown as { data: string }).data;
-      if (NON_ASCII.test(d) && !nfcStable(d)) (c as unknown as { data: string }).data = d.normalize('NFC');
+      if (NFC_SENSITIVE.test(d)) (c as unknown as { data: string }).data = d.normalize('NFC');
       continue;
     }
     if (c.type === 'comment' || c.type === 'directive' || c.type === 'cdata') {
