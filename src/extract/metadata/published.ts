@@ -314,15 +314,28 @@ function letterBefore(text: string, at: number): boolean {
   return LETTER.test(text.slice(pair ? at - 2 : at - 1, at));
 }
 
+/** How much text after the headline is searched for its date. */
+const AFTER_HEADLINE = 2500;
+const AFTER_HEADLINE_PREFIX = 6000;
+
 /** The first date printed after the headline in the page's text, page furniture left out. */
 function afterHeadline(page: Page, ctx: DateContext, anchor: Element | undefined): string | null {
   const body = bodyElement(page);
   if (!body || !anchor) return null;
-  const text = elementText(page, body, (el) => isFurniture(el, false, ctx.headline));
   const headline = elementText(page, anchor);
-  const at = headline ? text.indexOf(headline) : -1;
+  if (!headline) return null;
+  const skip = (el: Element) => isFurniture(el, false, ctx.headline);
+  // The headline sits near the top: a prefix of the body's text that holds it and the window after it gives the same
+  // answer as the whole text (the first occurrence cannot lie further on), without reading the rest of a long page.
+  let text = elementTextPrefix(page, body, skip, AFTER_HEADLINE_PREFIX);
+  let at = text.indexOf(headline);
+  const complete = text.length < AFTER_HEADLINE_PREFIX;
+  if (!complete && (at < 0 || at + headline.length + AFTER_HEADLINE > text.length)) {
+    text = elementText(page, body, skip);
+    at = text.indexOf(headline);
+  }
   if (at < 0) return null;
-  const after = text.slice(at + headline.length, at + headline.length + 2500);
+  const after = text.slice(at + headline.length, at + headline.length + AFTER_HEADLINE);
   const dates = findDates(after, ctx.now).filter((d) => d.parts.year !== undefined);
   if (!dates.length) return null;
   return notFuture(partsToIso(pickPublished(after, dates), ctx.timezone, ctx.now), ctx.now);

@@ -204,6 +204,14 @@ describe('dates', () => {
     expect(meta(page('', body('Date:'), 'de'), 'https://example.de/a', { timezone: 'Europe/Berlin', now: NOW }).publishedAt).toBe('2024-02-01T00:00:00+01:00');
   });
 
+  it('reads the first date printed after the headline, however long the text around it', () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `<p>Đoạn văn thứ ${i + 1} kể về mùa màng ở đồng bằng sông Cửu Long và đời sống bà con.</p>`).join('');
+    const after = (before: string) => page('', `${before}<h1>Nông dân miền Tây vào vụ lúa mới</h1><p>Cần Thơ, 12/03/2024 - Bà con đã xuống giống.</p>${filler(150)}`);
+    expect(meta(after('')).publishedAt).toBe('2024-03-12T00:00:00+07:00');
+    // The headline past the first few thousand characters of the page's text.
+    expect(meta(after(filler(120))).publishedAt).toBe('2024-03-12T00:00:00+07:00');
+  });
+
   it('does not take dates from comments even when they are marked up as time', () => {
     const html = page('', '<article><h1>Tin</h1><p>Nội dung.</p></article><div class="comment-list"><time datetime="2024-02-02T10:00:00+07:00">2/2</time></div>');
     expect(meta(html).publishedAt).toBeNull();
