@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { detach, hasAncestor, hintOf, isElement, squash, rawText, HEADING_TAGS } from './dom.ts';
 import type { Stats } from './stats.ts';
-import { computeStats, EMPTY_STATS, type ShortBoxes } from './stats.ts';
+import { computeStats, EMPTY_STATS, newStatsRecord, type ShortBoxes, type StatsReplay } from './stats.ts';
 import { NFC_SENSITIVE } from '../../normalize/text.ts';
 import { hintVerdict, isBoilerplateHeading, mayOpenBoilerplateHeading } from './patterns.ts';
 
@@ -85,7 +85,13 @@ function rememberLinks(node: AnyNode, into: RemovedLines | undefined): void {
   visit(node);
 }
 
-export function dropFurniture(body: Element, known?: Map<Element, Stats>, removed?: RemovedLines): void {
+/** Detaches `node`, noting its ancestors in `changed` (elements that lost a descendant). */
+function remove(node: AnyNode, changed: Set<AnyNode> | undefined): void {
+  if (changed) for (let p = node.parent; p && !changed.has(p); p = p.parent) changed.add(p);
+  detach(node);
+}
+
+export function dropFurniture(body: Element, known?: Map<Element, Stats>, removed?: RemovedLines, changed?: Set<AnyNode>): void {
   const stats = known ?? computeStats(body);
   const total = stats.get(body)?.good ?? 0;
   const guard = (el: Element) => {
@@ -120,7 +126,7 @@ export function dropFurniture(body: Element, known?: Map<Element, Stats>, remove
       }
       if (drop) {
         rememberLinks(c, removed);
-        detach(c);
+        remove(c, changed);
       }
       else visit(c);
     }
@@ -140,9 +146,9 @@ export interface StatsAndHeadings {
   heads: Element[];
 }
 
-function statsAndHeadings(root: Element): StatsAndHeadings {
+function statsAndHeadings(root: Element, record?: StatsReplay['record']): StatsAndHeadings {
   const shortBoxes: ShortBoxes = { opens: mayOpenBoilerplateHeading, found: [] };
-  const stats = computeStats(root, false, shortBoxes);
+  const stats = computeStats(root, false, shortBoxes, record);
   return { stats, heads: headingsAmong(shortBoxes.found) };
 }
 
@@ -174,7 +180,7 @@ function headingBox(h: Element, stop: AnyNode): Element {
  * Everything from a boilerplate heading to the end of its block is dropped, unless that
  * would take most of the page's article text with it (a "Share" label above the story).
  */
-export function cutBoilerplateBlocks(root: Element, removed?: RemovedLines, found: StatsAndHeadings = statsAndHeadings(root)): void {
+export function cutBoilerplateBlocks(root: Element, removed?: RemovedLines, found: StatsAndHeadings = statsAndHeadings(root), changed?: Set<AnyNode>): void {
   const { stats, heads } = found;
   if (!heads.length) return;
   const total = stats.get(root)?.good ?? 0;
@@ -190,19 +196,25 @@ export function cutBoilerplateBlocks(root: Element, removed?: RemovedLines, foun
       if (isElement(n)) good += stats.get(n)?.good ?? 0;
     }
     if (good > 0.4 * total && good > 300) {
-      detach(box);
+      remove(box, changed);
       continue;
     }
     for (const n of doomed) {
       rememberLinks(n, removed);
-      detach(n);
+      remove(n, changed);
     }
   }
 }
 
-/** Boilerplate blocks and furniture out; one stats pass serves both (their guards tolerate stale counts). */
-export function cleanDocument(body: Element, removed?: RemovedLines): void {
-  const found = statsAndHeadings(body);
-  cutBoilerplateBlocks(body, removed, found);
-  dropFurniture(body, found.stats, removed);
+/**
+ * Boilerplate blocks and furniture out; one stats pass serves both (their guards tolerate stale counts). Returns that
+ * pass and what it removed, for the next stats walk of `body` to take the unchanged blocks over (see StatsReplay).
+ */
+export function cleanDocument(body: Element, removed?: RemovedLines): StatsReplay {
+  const record = newStatsRecord();
+  const changed = new Set<AnyNode>();
+  const found = statsAndHeadings(body, record);
+  cutBoilerplateBlocks(body, removed, found, changed);
+  dropFurniture(body, found.stats, removed, changed);
+  return { record, changed };
 }

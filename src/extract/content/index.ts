@@ -113,8 +113,8 @@ export function extractContent(page: Page, opts: ContentOptions): ContentResult 
   let generic = false;
   if (!nodes.length) {
     generic = true;
-    cleanDocument(root, removed);
-    const sel = selectContent(root);
+    const cleaned = cleanDocument(root, removed);
+    const sel = selectContent(root, false, cleaned);
     nodes = sel ? sel.nodes : [];
   }
 

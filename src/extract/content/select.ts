@@ -1,6 +1,6 @@
 import type { Element } from 'domhandler';
 import { hintOf, isElement } from './dom.ts';
-import { computeStats, EMPTY_STATS, type Stats } from './stats.ts';
+import { computeStats, EMPTY_STATS, type Stats, type StatsReplay } from './stats.ts';
 import { hintVerdict } from './patterns.ts';
 
 const BAD_WEIGHT = 1.0;
@@ -27,10 +27,11 @@ function leadLike(el: Element, s: Stats | undefined): boolean {
 /**
  * The element whose text is most article-like: maximum of good text minus weighted
  * furniture text, so it grows to take in every paragraph but stops before link lists.
- * Siblings that read like article text (a lead above the body, a second body part) join it.
+ * Siblings that read like article text (a lead above the body, a second body part) join it. `replay`: the stats walk
+ * of cleanDocument, whose unchanged blocks need no second reading.
  */
-export function selectContent(body: Element, lenient = false): { nodes: Element[]; stats: Map<Element, Stats> } | null {
-  const stats = computeStats(body, lenient);
+export function selectContent(body: Element, lenient = false, replay?: StatsReplay): { nodes: Element[]; stats: Map<Element, Stats> } | null {
+  const stats = computeStats(body, lenient, undefined, undefined, replay);
   let best: Element | null = null;
   let bestScore = -Infinity;
   for (const [el, s] of stats) {

@@ -42,13 +42,46 @@ export interface ShortBoxes {
 }
 
 /**
+ * A walk's stats kept for a later walk of the same tree after some nodes were removed (see StatsReplay): the map's keys
+ * in insertion order, and every block element walked with the range of keys inserted while it was walked (its
+ * subtree's entries, plus the ancestors its first text brought in, which come right after the block itself).
+ */
+export interface StatsRecord {
+  lenient: boolean;
+  stats: Map<Element, Stats>;
+  keys: Element[];
+  blocks: Element[];
+  starts: number[];
+  ends: number[];
+}
+
+export function newStatsRecord(lenient = false): StatsRecord {
+  return { lenient, stats: new Map(), keys: [], blocks: [], starts: [], ends: [] };
+}
+
+/**
+ * An earlier walk's record, and every element that has lost a descendant since. A block element not in `changed` holds
+ * the same text as before: its subtree's stats are the recorded ones, and a block's leaves never reach past it, so the
+ * walk takes them over in recorded order instead of reading the text again.
+ */
+export interface StatsReplay {
+  record: StatsRecord;
+  changed: Set<AnyNode>;
+}
+
+/**
  * One pass over the subtree: every run of inline text between block boundaries is a leaf,
  * weighed and added to its block owner and all that owner's ancestors. `lenient` counts
  * short lines as prose too (dialogue, verse, recipes), for pages where nothing else qualifies.
  * With `shortBoxes` the same walk collects those boxes (a second whole-body walk cost as much as this one).
+ * With `record` the walk fills it for a later `replay` (a non-lenient walk without shortBoxes of the same root).
  */
-export function computeStats(root: Element, lenient = false, shortBoxes?: ShortBoxes): Map<Element, Stats> {
-  const map = new Map<Element, Stats>();
+export function computeStats(root: Element, lenient = false, shortBoxes?: ShortBoxes, record?: StatsRecord, from?: StatsReplay): Map<Element, Stats> {
+  if (record && (record.lenient !== lenient || record.stats.size)) throw new Error('computeStats: a record is filled once, by a walk as lenient as the record');
+  const map = record ? record.stats : new Map<Element, Stats>();
+  const keys = record?.keys;
+  // A record replays into a walk like the one that filled it; shortBoxes need every element walked.
+  const replay = from && from.record.lenient === lenient && !shortBoxes && !record ? from : undefined;
   // The current leaf: its raw pieces (joined only when the sentence test needs them) and squash(text).length so far.
   // parts[0..partCount) are the current leaf's pieces; the array is reused, not emptied, so it keeps its storage.
   const parts: string[] = [];
@@ -69,13 +102,8 @@ export function computeStats(root: Element, lenient = false, shortBoxes?: ShortB
       let s = map.get(owner);
       if (!s) {
         map.set(owner, (s = { chars: 0, linkChars: 0, good: 0, bad: 0, paragraphs: 0 }));
-        if (owner !== root) {
-          for (let p: AnyNode | null = owner.parent; p && p.type !== 'root'; p = p.parent) {
-            if (map.has(p as Element)) break;
-            map.set(p as Element, { chars: 0, linkChars: 0, good: 0, bad: 0, paragraphs: 0 });
-            if (p === root) break;
-          }
-        }
+        keys?.push(owner);
+        if (owner !== root) addAncestors(owner);
       }
       s.chars += n;
       s.linkChars += l;
@@ -88,6 +116,37 @@ export function computeStats(root: Element, lenient = false, shortBoxes?: ShortB
     n = 0;
     gap = false;
     linkChars = 0;
+  };
+
+  // Entries for the ancestors of `el` up to the first one that has an entry (or the root).
+  const addAncestors = (el: Element): void => {
+    for (let p: AnyNode | null = el.parent; p && p.type !== 'root'; p = p.parent) {
+      if (map.has(p as Element)) break;
+      map.set(p as Element, { chars: 0, linkChars: 0, good: 0, bad: 0, paragraphs: 0 });
+      keys?.push(p as Element);
+      if (p === root) break;
+    }
+  };
+
+  // Replay: the recorded blocks, walked in the same order (this tree's blocks are a subsequence of the recorded ones).
+  const reused = replay ? new Set<Element>() : null;
+  let cursor = 0;
+  // Takes over an unchanged block's recorded entries in their recorded order; false when the block was not recorded.
+  const takeOver = (block: Element): boolean => {
+    const rec = replay!.record;
+    while (cursor < rec.blocks.length && rec.blocks[cursor] !== block) cursor++;
+    if (cursor === rec.blocks.length) return false;
+    const end = rec.ends[cursor];
+    for (let i = rec.starts[cursor]; i < end; i++) {
+      const el = rec.keys[i];
+      map.set(el, rec.stats.get(el)!);
+      if (el !== block) continue;
+      // The block's first text brought in its missing ancestors right after it: skipped, and added as this tree needs.
+      for (let p = block.parent; i + 1 < end && rec.keys[i + 1] === p; p = p.parent) i++;
+      if (block !== root) addAncestors(block);
+    }
+    reused!.add(block);
+    return true;
   };
 
   // Adds `d` to the leaf; returns squashedLength(d), counted in the same scan.
@@ -125,9 +184,17 @@ export function computeStats(root: Element, lenient = false, shortBoxes?: ShortB
     const block = BLOCK_TAGS.has(name);
     const link = name === 'a';
     const saved = owner;
+    let recorded = -1;
     if (block) {
       flush();
+      if (replay && !replay.changed.has(node) && takeOver(node)) return 0;
       owner = node;
+      if (record) {
+        recorded = record.blocks.length;
+        record.blocks.push(node);
+        record.starts.push(map.size);
+        record.ends.push(map.size);
+      }
     } else if (link) inLink++;
     let len = 0;
     let elFirst = -1;
@@ -154,6 +221,7 @@ export function computeStats(root: Element, lenient = false, shortBoxes?: ShortB
     if (block) {
       flush();
       owner = saved;
+      if (recorded >= 0) record!.ends[recorded] = map.size;
     } else if (link) inLink--;
     first = elFirst;
     if (short) shortBoxes!.found.push(...short);
@@ -168,12 +236,13 @@ export function computeStats(root: Element, lenient = false, shortBoxes?: ShortB
   visit(root);
   flush();
   // Sums up the tree, children before parents. Every count is an integer or a half: the sums are exact in any order.
+  // Blocks taken over from a replay are summed up already.
   const total = (el: Element, s: Stats): void => {
     for (const c of el.children) {
       if (!isElement(c)) continue;
       const cs = map.get(c);
       if (!cs) continue;
-      total(c, cs);
+      if (!reused?.has(c)) total(c, cs);
       s.chars += cs.chars;
       s.linkChars += cs.linkChars;
       s.good += cs.good;
@@ -182,7 +251,7 @@ export function computeStats(root: Element, lenient = false, shortBoxes?: ShortB
     }
   };
   const rs = map.get(root);
-  if (rs) total(root, rs);
+  if (rs && !reused?.has(root)) total(root, rs);
   return map;
 }
 
