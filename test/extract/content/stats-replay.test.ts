@@ -71,7 +71,7 @@ describe('computeStats replay', () => {
       for (let k = 1 + Math.floor(next() * 3); k > 0; k--) {
         const n = nodes[Math.floor(next() * nodes.length)];
         if (!n.parent) continue;
-        for (let p = n.parent; p; p = p.parent) changed.add(p);
+        for (let p: AnyNode | null = n.parent; p; p = p.parent) changed.add(p);
         detach(n);
       }
       const replay: StatsReplay = { record, changed };
