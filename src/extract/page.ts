@@ -1,4 +1,4 @@
-import { DomHandler, Parser, Tokenizer } from 'htmlparser2';
+import { DomHandler, Parser, Tokenizer, type QuoteType } from 'htmlparser2';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { PageMemo } from './page-memo.ts';
 
@@ -118,17 +118,28 @@ class SkippingTokenizer extends Tokenizer {
   });
 }
 
+/** The attributes of every element that has none: one frozen dictionary, not one allocated per element. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
+
 /**
  * Attributes in null-prototype dictionaries instead of plain objects: a plain object gets a hidden class per attribute
  * order, and the web has endless orders, so every new page built new hidden classes attribute by attribute (the
  * costliest step of the parse on unseen pages, and old-generation garbage). Readers see the same own properties.
+ * A dictionary is made at an element's first attribute; elements without any (a third of them) share NO_ATTRIBUTES,
+ * so the young-generation collections that copy a page still being read have fewer objects to copy.
  */
 class DictionaryAttributesParser extends Parser {
   override onopentagname(start: number, endIndex: number): void {
     super.onopentagname(start, endIndex);
     // Parser sets its (private) `attribs` to {} when an open tag starts; swapped before any attribute is stored.
     const self = this as unknown as { attribs: Record<string, string> | null };
-    if (self.attribs) self.attribs = Object.create(null) as Record<string, string>;
+    if (self.attribs) self.attribs = NO_ATTRIBUTES;
+  }
+
+  override onattribend(quote: QuoteType, endIndex: number): void {
+    const self = this as unknown as { attribs: Record<string, string> | null };
+    if (self.attribs === NO_ATTRIBUTES) self.attribs = Object.create(null) as Record<string, string>;
+    super.onattribend(quote, endIndex);
   }
 }
 

@@ -44,6 +44,19 @@ describe('parsePage', () => {
     expect({ ...img.attribs }).toEqual({ src: 'x.jpg', alt: '' });
   });
 
+  it('gives elements without attributes one shared, frozen, empty dictionary', () => {
+    const page = parsePage('<div><p>a</p><p>b</p><p id="c">c</p><br></div>', 250);
+    const [div, p1, p2, p3, br] = documentIndex(page).elements;
+    expect(p1.attribs).toBe(div.attribs);
+    expect(p2.attribs).toBe(div.attribs);
+    expect(br.attribs).toBe(div.attribs);
+    expect(Object.isFrozen(div.attribs)).toBe(true);
+    expect(Object.getPrototypeOf(div.attribs)).toBeNull();
+    expect(Object.keys(div.attribs)).toEqual([]);
+    expect({ ...p3.attribs }).toEqual({ id: 'c' });
+    expect(p3.attribs).not.toBe(div.attribs);
+  });
+
   it('indexes every element in document order, and by tag name, as it parses', () => {
     const page = parsePage(HTML, 250);
     const index = documentIndex(page);
