@@ -44,6 +44,14 @@ describe('parsePage', () => {
     expect({ ...img.attribs }).toEqual({ src: 'x.jpg', alt: '' });
   });
 
+  it('names elements and attributes alike whether a name is a common one, another one, or in capitals', () => {
+    const page = parsePage('<div class="x"><DIV CLASS="y" Data-Src=a><custom-tag data-foo=1 hre=2></custom-tag></DIV><p\nclass=z>t</p></div>', 250);
+    const els = documentIndex(page).elements;
+    expect(els.map((e) => e.name)).toEqual(['div', 'div', 'custom-tag', 'p']);
+    expect(els.map((e) => Object.keys(e.attribs))).toEqual([['class'], ['class', 'data-src'], ['data-foo', 'hre'], ['class']]);
+    expect(documentIndex(page).byName.get('div')).toHaveLength(2);
+  });
+
   it('gives elements without attributes one shared, frozen, empty dictionary', () => {
     const page = parsePage('<div><p>a</p><p>b</p><p id="c">c</p><br></div>', 250);
     const [div, p1, p2, p3, br] = documentIndex(page).elements;
