@@ -142,47 +142,6 @@ class DictionaryAttributesParser extends Parser {
     super.onattribend(quote, endIndex);
   }
 }
-{
-  // Parser's (private) getSlice, with COMMON_NAMES answered from the table when the slice lies in the current buffer.
-  type Slicing = { buffers: string[]; bufferOffset: number; getSlice(start: number, end: number): string };
-  const proto = DictionaryAttributesParser.prototype as unknown as Slicing;
-  const getSlice = proto.getSlice;
-  if (typeof getSlice !== 'function') throw new Error("htmlparser2's Parser has no getSlice: update DictionaryAttributesParser");
-  proto.getSlice = function (this: Slicing, start: number, end: number): string {
-    const byFirst = COMMON_NAMES[end - start];
-    if (byFirst) {
-      const buffer = this.buffers[0];
-      const from = start - this.bufferOffset;
-      if (buffer !== undefined && from >= 0 && end - this.bufferOffset <= buffer.length) {
-        const names = byFirst.get(buffer.charCodeAt(from));
-        if (names) for (const name of names) if (buffer.startsWith(name, from)) return name;
-      }
-    }
-    return getSlice.call(this, start, end);
-  };
-}
-
-/**
- * Tag and attribute names that make up most of a page's markup, by length then first character. A name in the markup
- * spelled exactly so is taken from here instead of being cut out of the page: thousands of small strings less per
- * page for the young-generation collections to copy while the page is read.
- */
-const COMMON_NAMES: Map<number, string[]>[] = [];
-for (const name of [
-  'html', 'head', 'body', 'title', 'meta', 'link', 'script', 'style', 'noscript', 'div', 'span', 'a', 'p', 'br', 'img', 'ul',
-  'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'section', 'article', 'header',
-  'footer', 'nav', 'aside', 'main', 'figure', 'figcaption', 'picture', 'source', 'iframe', 'form', 'input', 'button', 'label',
-  'select', 'option', 'strong', 'b', 'em', 'i', 'u', 'small', 'blockquote', 'time', 'svg', 'path', 'use', 'g', 'hr', 'dl', 'dt',
-  'dd', 'class', 'id', 'href', 'src', 'alt', 'rel', 'type', 'name', 'content', 'property', 'target', 'width', 'height',
-  'data-src', 'srcset', 'sizes', 'loading', 'itemprop', 'itemscope', 'itemtype', 'datetime', 'role', 'aria-label',
-  'aria-hidden', 'lang', 'charset', 'value', 'action', 'method', 'for', 'tabindex', 'viewbox', 'd', 'fill', 'xmlns', 'onclick',
-]) {
-  const byFirst = (COMMON_NAMES[name.length] ??= new Map());
-  const list = byFirst.get(name.charCodeAt(0)) ?? [];
-  list.push(name);
-  byFirst.set(name.charCodeAt(0), list);
-}
-
 /** Deeper markup is flattened before the (recursive) content walks; real pages stay far below. */
 export const MAX_DEPTH = 250;
 
