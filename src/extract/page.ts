@@ -21,13 +21,19 @@ export interface DocumentIndex {
 
 const indexMemo = new PageMemo<DocumentIndex>();
 
+function indexElement(index: DocumentIndex, el: Element): void {
+  index.elements.push(el);
+  const named = index.byName.get(el.name);
+  if (named) named.push(el);
+  else index.byName.set(el.name, [el]);
+}
+
 /**
  * Indexes elements as the parser opens them (document order) and notes the deepest nesting: the walks that would
  * otherwise do both after parsing cost about as much as a tenth of the parse.
  */
 class IndexingHandler extends DomHandler {
-  readonly elements: Element[] = [];
-  readonly byName = new Map<string, Element[]>();
+  readonly index: DocumentIndex = { elements: [], byName: new Map() };
   tooDeep = false;
 
   constructor(private readonly maxDepth: number) {
@@ -37,11 +43,7 @@ class IndexingHandler extends DomHandler {
   override onopentag(name: string, attribs: Record<string, string>): void {
     super.onopentag(name, attribs);
     const stack = this.tagStack;
-    const el = stack[stack.length - 1] as Element;
-    this.elements.push(el);
-    const named = this.byName.get(el.name);
-    if (named) named.push(el);
-    else this.byName.set(el.name, [el]);
+    indexElement(this.index, stack[stack.length - 1] as Element);
     // tagStack[0] is the document: an element's depth is its stack position.
     if (stack.length - 1 > this.maxDepth) this.tooDeep = true;
   }
@@ -155,7 +157,7 @@ export function parsePage(html: string, maxDepth = MAX_DEPTH): Page {
   const page = new Page(handler.root);
   // Flattening drops elements from the tree: the index is then rebuilt from the result on first use.
   if (handler.tooDeep) limitDepth(handler.root, maxDepth);
-  else indexMemo.set(page, { elements: handler.elements, byName: handler.byName });
+  else indexMemo.set(page, handler.index);
   return page;
 }
 
@@ -163,21 +165,15 @@ export function parsePage(html: string, maxDepth = MAX_DEPTH): Page {
 export function documentIndex(page: Page): DocumentIndex {
   const cached = indexMemo.get(page);
   if (cached) return cached;
-  const elements: Element[] = [];
-  const byName = new Map<string, Element[]>();
+  const index: DocumentIndex = { elements: [], byName: new Map() };
   const stack: AnyNode[] = [...page.document.children].reverse();
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-    const el = node as Element;
-    elements.push(el);
-    const named = byName.get(el.name);
-    if (named) named.push(el);
-    else byName.set(el.name, [el]);
-    const children = el.children;
+    if (!isElement(node)) continue;
+    indexElement(index, node);
+    const children = node.children;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
-  const index = { elements, byName };
   indexMemo.set(page, index);
   return index;
 }

@@ -12,7 +12,7 @@ import { parse, type Selector } from 'css-what';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { PageMemo } from './page-memo.ts';
 import { descendants, documentElements, hasAncestor } from './metadata/dom.ts';
-import type { Page } from './page.ts';
+import { isElement, type Page } from './page.ts';
 
 type Predicate = (el: Element) => boolean;
 
@@ -151,7 +151,7 @@ function cheerioOf(page: Page): CheerioAPI {
  */
 export function selectAllElements(page: Page, selector: string): Element[] {
   const c = compileSelector(selector);
-  if (!c) return cheerioOf(page)(selector).toArray().filter((n): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style');
+  if (!c) return cheerioOf(page)(selector).toArray().filter(isElement);
   const doc = page.document;
   if (!c.key) return selectAll<AnyNode, Element>(c.test, doc);
   const { byClass, byId } = attributeIndex(page);

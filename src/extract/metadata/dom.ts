@@ -282,8 +282,8 @@ export function descendants(el: Element, test: (descendant: Element) => boolean)
   const stack: AnyNode[] = [...el.children].reverse();
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-    if (test(node as Element)) out.push(node as Element);
+    if (!isElement(node)) continue;
+    if (test(node)) out.push(node as Element);
     const children = (node as Element).children;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
@@ -295,8 +295,8 @@ export function firstDescendant(el: Element, test: (descendant: Element) => bool
   const stack: AnyNode[] = [...el.children].reverse();
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-    if (test(node as Element)) return node as Element;
+    if (!isElement(node)) continue;
+    if (test(node)) return node as Element;
     const children = (node as Element).children;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
