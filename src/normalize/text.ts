@@ -43,6 +43,15 @@ export function nfcInert(c: number): boolean {
   return c < 0x300 || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2002 && c <= 0x20cf);
 }
 
+/**
+ * Whether every character is ASCII. A loop, not /[^\x00-\x7f]/: on short strings (names, attribute values) the regex
+ * call costs more than the scan.
+ */
+export function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Matches a character nfcInert turns away: text it does not match is its own NFC (one regex scan, not a loop). */
 export const NFC_SENSITIVE = /[^\u0000-\u02ff\u1e00-\u1eff\u2002-\u20cf]/;
 

@@ -1,5 +1,6 @@
 /** Class/id hints and boilerplate wording used by the structural extractor. */
 
+import { isAscii } from '../../normalize/text.ts';
 import { isSpaceCode } from './dom.ts';
 
 // Words of class/id names, matched on the parts of each name ("TestReport__Section--Ads" ->
@@ -56,7 +57,7 @@ function knownNameVerdict(name: string): Verdict | null {
  * "v" before it: "col-v2" -> col), empty ones left out.
  */
 export function nameParts(name: string): string[] {
-  if (!isAsciiName(name)) {
+  if (!isAscii(name)) {
     return name
       .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
       .toLowerCase()
@@ -85,11 +86,6 @@ export function nameParts(name: string): string[] {
   }
   cut(name.length);
   return parts;
-}
-
-function isAsciiName(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
 }
 
 function isDigitCode(c: number): boolean {

@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import { decodeHTML } from 'entities';
-import { normalizeText } from '../../normalize/text.ts';
+import { isAscii, normalizeText } from '../../normalize/text.ts';
 import { PageMemo } from '../page-memo.ts';
 import { documentIndex, isElement, type Page } from '../page.ts';
 
@@ -325,11 +325,6 @@ export function classId(el: Element): string {
 }
 const NO_CLASS_ID = '  ';
 
-/** A loop, not /[^\x00-\x7f]/: on short attribute values the regex call costs more than the scan. */
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
 
 /**
  * `(el) => pattern.test(classId(el))` for a lowercase pattern (no g or y flag) whose whitespace only bounds words, so it
