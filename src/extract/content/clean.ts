@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { detach, hasAncestor, hintOf, isElement, squash, rawText, HEADING_TAGS } from './dom.ts';
 import type { Stats } from './stats.ts';
-import { computeStats, EMPTY_STATS, newStatsRecord, type ShortBoxes, type StatsReplay } from './stats.ts';
+import { computeStats, EMPTY_STATS, newStatsRecord, type ShortBoxes, type StatsRecord, type StatsReplay } from './stats.ts';
 import { NFC_SENSITIVE } from '../../normalize/text.ts';
 import { hintVerdict, isBoilerplateHeading, mayOpenBoilerplateHeading } from './patterns.ts';
 
@@ -29,7 +29,6 @@ function holdsProse(el: Element): boolean {
   }
   return paragraphs >= 2 && chars >= 200;
 }
-
 
 /** Drop tags that never carry article text, comments and hidden elements. Returns nothing; mutates. */
 export function dropNoise(node: Element): void {
@@ -146,9 +145,9 @@ export interface StatsAndHeadings {
   heads: Element[];
 }
 
-function statsAndHeadings(root: Element, record?: StatsReplay['record']): StatsAndHeadings {
+function statsAndHeadings(root: Element, record?: StatsRecord): StatsAndHeadings {
   const shortBoxes: ShortBoxes = { opens: mayOpenBoilerplateHeading, found: [] };
-  const stats = computeStats(root, false, shortBoxes, record);
+  const stats = computeStats(root, { shortBoxes, record });
   return { stats, heads: headingsAmong(shortBoxes.found) };
 }
 

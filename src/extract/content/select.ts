@@ -31,7 +31,7 @@ function leadLike(el: Element, s: Stats | undefined): boolean {
  * of cleanDocument, whose unchanged blocks need no second reading.
  */
 export function selectContent(body: Element, lenient = false, replay?: StatsReplay): { nodes: Element[]; stats: Map<Element, Stats> } | null {
-  const stats = computeStats(body, lenient, undefined, undefined, replay);
+  const stats = computeStats(body, { lenient, replay });
   let best: Element | null = null;
   let bestScore = -Infinity;
   for (const [el, s] of stats) {

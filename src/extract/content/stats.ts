@@ -69,19 +69,28 @@ export interface StatsReplay {
   changed: Set<AnyNode>;
 }
 
+export interface StatsOptions {
+  /** Count short lines as prose too (dialogue, verse, recipes), for pages where nothing else qualifies. */
+  lenient?: boolean;
+  /** Collect those boxes in the same walk (a second whole-body walk cost as much as this one). */
+  shortBoxes?: ShortBoxes;
+  /** Fill this record for a later walk's `replay`. */
+  record?: StatsRecord;
+  /** Take the unchanged blocks over from an earlier walk (used only by a walk as lenient, without shortBoxes). */
+  replay?: StatsReplay;
+}
+
 /**
  * One pass over the subtree: every run of inline text between block boundaries is a leaf,
- * weighed and added to its block owner and all that owner's ancestors. `lenient` counts
- * short lines as prose too (dialogue, verse, recipes), for pages where nothing else qualifies.
- * With `shortBoxes` the same walk collects those boxes (a second whole-body walk cost as much as this one).
- * With `record` the walk fills it for a later `replay` (a non-lenient walk without shortBoxes of the same root).
+ * weighed and added to its block owner and all that owner's ancestors.
  */
-export function computeStats(root: Element, lenient = false, shortBoxes?: ShortBoxes, record?: StatsRecord, from?: StatsReplay): Map<Element, Stats> {
+export function computeStats(root: Element, opts: StatsOptions = {}): Map<Element, Stats> {
+  const { lenient = false, shortBoxes, record } = opts;
   if (record && (record.lenient !== lenient || record.stats.size)) throw new Error('computeStats: a record is filled once, by a walk as lenient as the record');
   const map = record ? record.stats : new Map<Element, Stats>();
   const keys = record?.keys;
   // A record replays into a walk like the one that filled it; shortBoxes need every element walked.
-  const replay = from && from.record.lenient === lenient && !shortBoxes && !record ? from : undefined;
+  const replay = opts.replay && opts.replay.record.lenient === lenient && !shortBoxes && !record ? opts.replay : undefined;
   // The current leaf: its raw pieces (joined only when the sentence test needs them) and squash(text).length so far.
   // parts[0..partCount) are the current leaf's pieces; the array is reused, not emptied, so it keeps its storage.
   const parts: string[] = [];

@@ -45,7 +45,7 @@ describe('computeStats replay', () => {
     for (const file of pages) {
       const root = rootOf(readFileSync(join(FIXTURES, file), 'utf8'));
       const replay = cleanDocument(root, new Set());
-      const again = computeStats(root, false, undefined, undefined, replay);
+      const again = computeStats(root, { replay });
       expectSameStats(again, computeStats(root));
       for (const [el, s] of again) if (replay.record.stats.get(el) === s) taken++;
     }
@@ -65,7 +65,7 @@ describe('computeStats replay', () => {
     for (let trial = 0; trial < 60; trial++) {
       const root = rootOf(html);
       const record = newStatsRecord();
-      computeStats(root, false, undefined, record);
+      computeStats(root, { record });
       const changed = new Set<AnyNode>();
       const nodes = allNodes(root);
       for (let k = 1 + Math.floor(next() * 3); k > 0; k--) {
@@ -75,14 +75,14 @@ describe('computeStats replay', () => {
         detach(n);
       }
       const replay: StatsReplay = { record, changed };
-      expectSameStats(computeStats(root, false, undefined, undefined, replay), computeStats(root));
+      expectSameStats(computeStats(root, { replay }), computeStats(root));
     }
   });
 
   it('replays only into a walk like the recorded one', () => {
     const root = rootOf(readFileSync(join(FIXTURES, readdirSync(FIXTURES).find((f) => f.endsWith('.html'))!), 'utf8'));
     const replay = cleanDocument(root, new Set());
-    expectSameStats(computeStats(root, true, undefined, undefined, replay), computeStats(root, true));
-    expect(() => computeStats(root, true, undefined, newStatsRecord(false))).toThrow();
+    expectSameStats(computeStats(root, { lenient: true, replay }), computeStats(root, { lenient: true }));
+    expect(() => computeStats(root, { lenient: true, record: newStatsRecord(false) })).toThrow();
   });
 });
