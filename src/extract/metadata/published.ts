@@ -378,11 +378,17 @@ function publishedSources(page: Page, ctx: DateContext, anchor: Element | undefi
   ];
 }
 
-/** Every source's answer for the publication date, for diagnostics. */
-export function publishedCandidates(page: Page, ctx: DateContext): [string, string | null][] {
+/** The headline element, set into `ctx` with its ancestors and the boilerplate test they decide. */
+function anchorHeadline(page: Page, ctx: DateContext): Element | undefined {
   const anchor = titleElement(page, ctx.title);
   ctx.headline = selfAndAncestors(anchor);
   ctx.inBoilerplate = boilerplateTest(ctx.headline);
+  return anchor;
+}
+
+/** Every source's answer for the publication date, for diagnostics. */
+export function publishedCandidates(page: Page, ctx: DateContext): [string, string | null][] {
+  const anchor = anchorHeadline(page, ctx);
   return publishedSources(page, ctx, anchor).map(([name, find]) => [name, find()]);
 }
 
@@ -418,9 +424,7 @@ function vote(answers: [string, string | null][], otherReadings?: Map<string, st
 }
 
 export function extractDates(page: Page, ctx: DateContext): { publishedAt: string | null; modifiedAt: string | null } {
-  const anchor = titleElement(page, ctx.title);
-  ctx.headline = selfAndAncestors(anchor);
-  ctx.inBoilerplate = boilerplateTest(ctx.headline);
+  const anchor = anchorHeadline(page, ctx);
   const sources = new Map(publishedSources(page, ctx, anchor));
   let modifiedAt =
     fromRule(page, 'modified', ctx) ??
