@@ -129,12 +129,6 @@ function titleElement(page: Page, title: string | null): Element | undefined {
   return h1s.find((el) => hasAncestor(el, (a) => a.name === 'article' || a.name === 'main' || a.attribs.role === 'main')) ?? h1s[0];
 }
 
-function depth(el: AnyNode): number {
-  let d = 0;
-  for (let n = el.parent; n; n = n.parent) d++;
-  return d;
-}
-
 /** How many levels up from `el` until an ancestor also contains `anchor` (smaller = closer). */
 function distance(el: Element, anchor: Element | undefined): number {
   if (!anchor) return 50;
