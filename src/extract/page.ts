@@ -144,6 +144,7 @@ class DictionaryAttributesParser extends Parser {
     super.onattribend(quote, endIndex);
   }
 }
+
 /** Deeper markup is flattened before the (recursive) content walks; real pages stay far below. */
 export const MAX_DEPTH = 250;
 

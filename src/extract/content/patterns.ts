@@ -126,9 +126,9 @@ for (const [key, verdict] of WORDS) {
   const last = before.pop()!;
   const keys = WORDS_BY_LAST_PART.get(last) ?? [];
   keys.push({ before, verdict });
-  keys.sort((a, b) => b.before.length - a.before.length);
   WORDS_BY_LAST_PART.set(last, keys);
 }
+for (const keys of WORDS_BY_LAST_PART.values()) keys.sort((a, b) => b.before.length - a.before.length);
 
 /**
  * What a class/id string says about its element: 'strong' furniture (comments, related,
