@@ -5,8 +5,7 @@ import { extractContent } from './content/index.ts';
 import { renderBodyHtml } from './content/html.ts';
 import { own } from './content/dom.ts';
 import { detectTemplate } from './rules/index.ts';
-import { releasePage } from './page-memo.ts';
-import { parsePage, type Page } from './page.ts';
+import { parsePage, releasePage, type Page } from './page.ts';
 
 export interface ExtractOptions {
   timezone: string;

@@ -1,6 +1,6 @@
 import { DomHandler, Parser, Tokenizer, type QuoteType } from 'htmlparser2';
-import type { AnyNode, Document, Element } from 'domhandler';
-import { PageMemo } from './page-memo.ts';
+import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
+import { dropMemos, PageMemo } from './page-memo.ts';
 
 /**
  * A parsed page as the extractor reads it: the document, and the values computed from it once per page (PageMemo).
@@ -177,6 +177,32 @@ export function documentIndex(page: Page): DocumentIndex {
   }
   indexMemo.set(page, index);
   return index;
+}
+
+/** The children of every released element: one frozen array, so a write to a released page throws. */
+const NO_CHILDREN = Object.freeze([]) as unknown as Element['children'];
+
+/**
+ * Done with a page: drop its memos and cut every link between its nodes (children, parent, siblings). A young GC that
+ * lands mid-page promotes part of the page to the old generation, where it stays, dead, until the next full GC; any link
+ * left from it keeps young nodes alive, they are copied and promoted in turn, and V8 starts allocating such nodes in the
+ * old generation outright. With pages extracted in tasks of their own (as a worker does between fetches) that made young
+ * GCs take 10 times longer and the heap grow 80 -> 200 MB over 300 dev-set pages; cutting only the document's children
+ * was not enough. The page must not be read after this. The index holds every element parsed, detached ones included.
+ */
+export function releasePage(page: Page): void {
+  cutChildren(page.document);
+  for (const el of documentIndex(page).elements) cutChildren(el);
+  dropMemos(page);
+}
+
+function cutChildren(parent: ParentNode): void {
+  for (const child of parent.children) {
+    child.parent = null;
+    child.prev = null;
+    child.next = null;
+  }
+  parent.children = NO_CHILDREN;
 }
 
 /** Elements of every kind htmlparser2 makes (script and style are elements with types of their own). */

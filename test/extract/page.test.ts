@@ -1,7 +1,10 @@
 import { load } from 'cheerio/slim';
 import { describe, expect, it } from 'vitest';
 import type { Element } from 'domhandler';
-import { documentIndex, parsePage, type Page } from '../../src/extract/page.ts';
+import { documentIndex, parsePage, releasePage, type Page } from '../../src/extract/page.ts';
+import { PageMemo } from '../../src/extract/page-memo.ts';
+import { documentElements } from '../../src/extract/metadata/dom.ts';
+import { detach } from '../../src/extract/content/dom.ts';
 
 /** The page serialized as cheerio serializes a document. */
 const html = (page: Page) => load(page.document).html();
@@ -93,5 +96,32 @@ describe('parsePage', () => {
   it('leaves pages within the limit untouched', () => {
     const markup = `<body>${'<div>'.repeat(10)}<p>x</p>${'</div>'.repeat(10)}</body>`;
     expect(html(parsePage(markup, 12))).toBe(load(markup).html());
+  });
+});
+
+describe('releasePage', () => {
+  it('drops every memo of the page and cuts every link between its nodes, detached ones included', () => {
+    const memo = new PageMemo<string>();
+    const page = parsePage('<html><body><p>one <b>bold</b></p><div id="gone"><p>two</p></div>text</body></html>');
+    const other = parsePage('<p>other</p>');
+    memo.set(page, 'kept until release');
+    memo.set(other, 'other page');
+    const elements = documentElements(page);
+    expect(elements.map((e) => e.name)).toEqual(['html', 'body', 'p', 'b', 'div', 'p']);
+    const gone = elements[4];
+    detach(gone);
+    const texts = elements.flatMap((e) => e.children.filter((c) => c.type === 'text'));
+    releasePage(page);
+    expect(memo.get(page)).toBeUndefined();
+    expect(page.document.children).toEqual([]);
+    for (const node of [...elements, ...texts]) {
+      expect([node.parent, node.prev, node.next]).toEqual([null, null, null]);
+      if ('children' in node) expect(node.children).toEqual([]);
+    }
+    // The children arrays left are frozen: a released page cannot be written to.
+    expect(() => elements[2].children.push(elements[3])).toThrow();
+    // The element index is a memo too: it is gone, not served stale.
+    expect(documentElements(page)).toEqual([]);
+    expect(memo.get(other)).toBe('other page');
   });
 });
