@@ -196,9 +196,10 @@ async function extractorFor(name: Extractor): Promise<(p: Page) => string> {
  * is extracted in a task of its own, as in a worker that awaits I/O between pages: jsdom holds WeakRefs to its nodes,
  * and the targets of WeakRefs stay alive until the task that made them ends. In one synchronous loop every document
  * Readability read stayed in the heap (1.2 GB after 150 pages), and collecting around them made it 15% slower.
- * tinflow runs slower this way (4.9 -> 7.1 ms a page in paired blocks): young-generation collections then run as tasks
- * between pages, V8 pretenures some allocation sites, and the heap grows (80 -> 190 MB over the pass); with
- * --no-allocation-site-pretenuring it stays at 80 MB. A worker awaits I/O between pages too, so this is the figure.
+ * tinflow ran slower this way at first (4.9 -> 7.1 ms a page in paired blocks): dead nodes of earlier pages, promoted
+ * mid-page, kept later pages' nodes alive through their links, V8 pretenured them and the heap grew 80 -> 200 MB over the
+ * pass. Since releasePage cuts every link between a page's nodes, a pass in tasks spends less time in young-generation
+ * collections than a synchronous one, and the heap stays near 90 MB. A worker awaits I/O between pages too.
  */
 async function timedBlock(name: Extractor, pages: Page[], warmUp: number): Promise<{ seconds: number; outputs: string[] }> {
   const extract = await extractorFor(name);
