@@ -132,11 +132,11 @@ function fromJsonLd(article: LdNode | undefined, nodes: LdNode[], site: SiteIden
   return out;
 }
 
-function fromElements(page: Page, els: Element[], site: SiteIdentity): string[] {
+function fromElements(els: Element[], site: SiteIdentity): string[] {
   const out: string[] = [];
   for (const el of els) {
     const nameEl = firstDescendant(el, (d) => d.attribs.itemprop === 'name');
-    const text = el.name === 'meta' ? cleanText(el.attribs.content) : elementText(page, nameEl ?? el);
+    const text = el.name === 'meta' ? cleanText(el.attribs.content) : elementText(nameEl ?? el);
     if (!text || text.length > 150) continue;
     out.push(...splitAuthors(text, site));
   }
@@ -155,7 +155,7 @@ export function extractAuthors(
   if (ruleSels.length) {
     const els = ruleSels.flatMap((s) => safeSelect(page, s));
     if (!els.length) ruleMisses.push('author');
-    const names = dedupe(fromElements(page, els, site));
+    const names = dedupe(fromElements(els, site));
     if (names.length) return names;
   }
   const sources: (() => string[])[] = [
@@ -165,14 +165,14 @@ export function extractAuthors(
       return v && !/^https?:/i.test(v) ? splitAuthors(v, site) : [];
     },
     // Explicit author markup is trusted in an article footer too; only comments and related lists are ruled out.
-    () => fromElements(page, documentElements(page).filter((el) => (el.attribs.itemprop === 'author' || hasWord(el.attribs.rel, 'author', true)) && !inBoilerplate(el, true) && !inComment(el)), site),
+    () => fromElements(documentElements(page).filter((el) => (el.attribs.itemprop === 'author' || hasWord(el.attribs.rel, 'author', true)) && !inBoilerplate(el, true) && !inComment(el)), site),
     () => {
       const els = bodyElements(page).filter(
         (el) => bylineClassed(el) && !inBoilerplate(el) && !inComment(el) && !hasAncestor(el, bylineClassed),
       );
       // The first byline on the page and its siblings: later ones belong to teasers and author boxes.
-      const first = els.find((el) => fromElements(page, [el], site).length > 0);
-      return first ? fromElements(page, els.filter((el) => el.parent === first.parent), site) : [];
+      const first = els.find((el) => fromElements([el], site).length > 0);
+      return first ? fromElements(els.filter((el) => el.parent === first.parent), site) : [];
     },
   ];
   for (const source of sources) {

@@ -24,24 +24,24 @@ export function selectorList(sel: Selector | undefined): string[] {
  * Text of an element with block boundaries kept as spaces ("<p>a</p><p>b</p>" -> "a b"); `spaced` puts a space at every
  * element boundary. Iterative: deep pages cannot overflow the stack.
  */
-export function elementText(page: Page, el: AnyNode, skip?: (child: Element) => boolean, spaced = false): string {
+export function elementText(el: AnyNode, skip?: (child: Element) => boolean, spaced = false): string {
   return collectText(el, skip, spaced, Infinity)!;
 }
 
 /**
- * elementText(page, el), or null when that text is certainly longer than `limit`: stops walking once more than `limit`
+ * elementText(el), or null when that text is certainly longer than `limit`: stops walking once more than `limit`
  * characters certain to survive cleaning have been seen.
  */
-export function elementTextWithin(page: Page, el: AnyNode, limit: number): string | null {
+export function elementTextWithin(el: AnyNode, limit: number): string | null {
   return collectText(el, undefined, false, limit);
 }
 
 /**
- * elementText(page, el, skip).slice(0, length), reading only as much of the subtree as that needs: the walk stops once more
+ * elementText(el, skip).slice(0, length), reading only as much of the subtree as that needs: the walk stops once more
  * than `length` characters certain to survive cleaning one for one have been seen, as everything cleaning does before
  * the last of them depends on what precedes it only.
  */
-export function elementTextPrefix(page: Page, el: AnyNode, skip: ((child: Element) => boolean) | undefined, length: number): string {
+export function elementTextPrefix(el: AnyNode, skip: ((child: Element) => boolean) | undefined, length: number): string {
   return collectText(el, skip, false, length, true)!.slice(0, length);
 }
 

@@ -41,7 +41,7 @@ function ruleTitle(page: Page, rules: ExtractRules | undefined, ruleMisses: stri
   for (const sel of sels) {
     for (const el of safeSelect(page, sel)) {
       matched = true;
-      const t = el.name === 'meta' ? cleanText(el.attribs.content) : elementText(page, el);
+      const t = el.name === 'meta' ? cleanText(el.attribs.content) : elementText(el);
       if (t) return t;
     }
   }

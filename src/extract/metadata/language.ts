@@ -68,13 +68,13 @@ function detectLanguage(page: Page): string | null {
   const paragraphs: string[] = [];
   let joined = -1;
   for (const el of elementsNamed(page, 'p')) {
-    const t = elementText(page, el);
+    const t = elementText(el);
     if (t.length <= 40) continue;
     paragraphs.push(t);
     joined += t.length + 1;
     if (joined >= FRANC_SAMPLE) break;
   }
-  const text = paragraphs.length ? paragraphs.join(' ').slice(0, FRANC_SAMPLE) : elementTextPrefix(page, bodyElement(page) ?? page.document, undefined, FRANC_SAMPLE);
+  const text = paragraphs.length ? paragraphs.join(' ').slice(0, FRANC_SAMPLE) : elementTextPrefix(bodyElement(page) ?? page.document, undefined, FRANC_SAMPLE);
   if (text.length < 80) return null;
   // franc is the costliest step of a small page's extraction; Vietnamese, the sources' own language, needs none of it.
   if (looksVietnamese(text)) return 'vi';

@@ -57,7 +57,7 @@ function notFuture(iso: string | null, now: Date): string | null {
   return Date.parse(iso) <= now.getTime() + 86_400_000 ? iso : null;
 }
 
-function dateFromElement(page: Page, el: Element, ctx: DateContext, reference: Date): string | null {
+function dateFromElement(el: Element, ctx: DateContext, reference: Date): string | null {
   for (const attr of ['datetime', 'content', 'data-date', 'data-time', 'data-datetime', 'title']) {
     const v = el.attribs[attr];
     if (v) {
@@ -65,7 +65,7 @@ function dateFromElement(page: Page, el: Element, ctx: DateContext, reference: D
       if (iso) return iso;
     }
   }
-  return parseDateText(elementText(page, el), { timezone: ctx.timezone, reference });
+  return parseDateText(elementText(el), { timezone: ctx.timezone, reference });
 }
 
 function fromRule(page: Page, field: 'date' | 'modified', ctx: DateContext): string | null {
@@ -75,7 +75,7 @@ function fromRule(page: Page, field: 'date' | 'modified', ctx: DateContext): str
   for (const sel of sels) {
     for (const el of safeSelect(page, sel)) {
       matched = true;
-      const iso = notFuture(dateFromElement(page, el, ctx, ctx.now), ctx.now);
+      const iso = notFuture(dateFromElement(el, ctx, ctx.now), ctx.now);
       if (iso) return iso;
     }
   }
@@ -105,7 +105,7 @@ function fromItemprop(page: Page, prop: string, ctx: DateContext): string | null
   for (const el of documentElements(page)) {
     if (el.attribs.itemprop !== prop) continue;
     if (el.name === 'meta' || ctx.inBoilerplate!(el, true)) continue;
-    const iso = notFuture(dateFromElement(page, el, ctx, ctx.now), ctx.now);
+    const iso = notFuture(dateFromElement(el, ctx, ctx.now), ctx.now);
     if (iso) return iso;
   }
   return null;
@@ -120,7 +120,7 @@ function titleElement(page: Page, title: string | null): Element | undefined {
     const match = documentElements(page).find((el) => {
         if (!HEADING_TAGS.has(el.name) && el.attribs.itemprop !== 'headline' && !el.attribs.class?.includes('title') && !el.attribs.class?.includes('headline')) return false;
         if (el.name === 'meta' || el.name === 'title' || el.name === 'body' || el.name === 'html') return false;
-        const k = looseKey(elementText(page, el));
+        const k = looseKey(elementText(el));
         return k.includes(key) && k.length <= key.length * 1.5 + 10;
       });
     if (match) return match;
@@ -168,7 +168,7 @@ function timeElements(page: Page, ctx: DateContext, anchor: Element | undefined,
     if (inDatedList(el, ctx.headline)) return;
     const isUpdated = UPDATED_WORDS.test(label) || el.attribs.itemprop === 'dateModified';
     if ((kind === 'modified') !== isUpdated) return;
-    const iso = notFuture(dateFromElement(page, el, ctx, ctx.now), ctx.now);
+    const iso = notFuture(dateFromElement(el, ctx, ctx.now), ctx.now);
     if (!iso) return;
     let score = -distance(el, anchor) - i * 0.01;
     if (marked) score += 3;
@@ -235,12 +235,12 @@ function visibleText(page: Page, ctx: DateContext, anchor: Element | undefined, 
     if (ctx.inBoilerplate!(el, false) || inSiteBanner(el, ctx.headline)) return;
     if (inDatedList(el, ctx.headline, (d) => d.name === 'time' || publishClassed(d))) return;
     // Date-classed containers (".entry-meta" around a whole post) are common: stop reading them past the limit.
-    let text = elementTextWithin(page, el, 200);
+    let text = elementTextWithin(el, 200);
     if (!text || text.length > 200) return;
     let dates = findDates(text, ctx.now);
     // "<span>Apr</span> <span>04</span><span>2013</span>": the parts of a date printed in separate elements.
     if (!dates.length && el.children.length > 1) {
-      text = elementText(page, el, undefined, true);
+      text = elementText(el, undefined, true);
       dates = findDates(text, ctx.now);
     }
     if (!dates.length) return;
@@ -259,7 +259,7 @@ function visibleText(page: Page, ctx: DateContext, anchor: Element | undefined, 
     node = node.parent as Element | null;
     if (!node || node.type !== 'tag' || node.name === 'body') break;
     // A <time itemprop="dateModified"> (often hidden) is the update, never the publication.
-    const text = elementTextPrefix(page, node, (el) => el.attribs.itemprop === 'dateModified' || isFurniture(el, true, ctx.headline), 1500);
+    const text = elementTextPrefix(node, (el) => el.attribs.itemprop === 'dateModified' || isFurniture(el, true, ctx.headline), 1500);
     // Running text: only full dates; "Ngày 25/1, tại ..." opening a report is the event's day, not the publication's.
     const dates = findDates(text, ctx.now).filter((d) => d.parts.year !== undefined);
     if (dates.length) {
@@ -278,7 +278,7 @@ const PUBLISHED_LABEL =
 function labelledDate(page: Page, ctx: DateContext): string | null {
   const body = bodyElement(page);
   if (!body) return null;
-  const text = elementText(page, body, (el) => isFurniture(el, true, ctx.headline));
+  const text = elementText(body, (el) => isFurniture(el, true, ctx.headline));
   // Find the labels first, then parse only the few characters after each: the body can be long.
   PUBLISHED_LABEL.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = PUBLISHED_LABEL.exec(text)); ) {
@@ -316,16 +316,16 @@ const AFTER_HEADLINE_PREFIX = 6000;
 function afterHeadline(page: Page, ctx: DateContext, anchor: Element | undefined): string | null {
   const body = bodyElement(page);
   if (!body || !anchor) return null;
-  const headline = elementText(page, anchor);
+  const headline = elementText(anchor);
   if (!headline) return null;
   const skip = (el: Element) => isFurniture(el, false, ctx.headline);
   // The headline sits near the top: a prefix of the body's text that holds it and the window after it gives the same
   // answer as the whole text (the first occurrence cannot lie further on), without reading the rest of a long page.
-  let text = elementTextPrefix(page, body, skip, AFTER_HEADLINE_PREFIX);
+  let text = elementTextPrefix(body, skip, AFTER_HEADLINE_PREFIX);
   let at = text.indexOf(headline);
   const complete = text.length < AFTER_HEADLINE_PREFIX;
   if (!complete && (at < 0 || at + headline.length + AFTER_HEADLINE > text.length)) {
-    text = elementText(page, body, skip);
+    text = elementText(body, skip);
     at = text.indexOf(headline);
   }
   if (at < 0) return null;
@@ -346,7 +346,7 @@ function pickPublished(text: string, dates: { parts: DateParts; index: number }[
 
 /** The first full date (with a year) printed on the page outside furniture: the year for "Ngày 25/1". */
 function contextReference(page: Page, ctx: DateContext): Date {
-  const text = elementTextPrefix(page, bodyElement(page) ?? page.document, undefined, 20000);
+  const text = elementTextPrefix(bodyElement(page) ?? page.document, undefined, 20000);
   for (const d of findDates(text, ctx.now)) {
     if (d.parts.year === undefined) continue;
     const iso = partsToIso(d.parts, ctx.timezone);

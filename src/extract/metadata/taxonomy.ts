@@ -68,7 +68,7 @@ function unmarkedTrail(page: Page): Element | null {
     }
     if (links < 2 || links > 8 || !first) continue;
     if (!CRUMB_SEPARATORS.test(ownText(el))) continue;
-    if (!HOME.test(elementText(page, first))) continue;
+    if (!HOME.test(elementText(first))) continue;
     return el;
   }
   return null;
@@ -87,7 +87,7 @@ function breadcrumbFromDom(page: Page): string[] | null {
   if (!box) return null;
   let items = descendants(box, (d) => d.name === 'li');
   if (!items.length) items = descendants(box, (d) => d.name === 'a' || (d.name === 'span' && d.attribs.itemprop === 'name'));
-  const texts = items.map((el) => elementText(page, el)).filter(Boolean);
+  const texts = items.map((el) => elementText(el)).filter(Boolean);
   return texts.length ? texts : null;
 }
 
@@ -96,7 +96,7 @@ export function extractSection(page: Page, nodes: LdNode[], article: LdNode | un
   if (sels.length) {
     const els = sels.flatMap((s) => safeSelect(page, s));
     if (!els.length) ruleMisses.push('section');
-    const texts = els.map((el) => elementText(page, el)).filter(Boolean);
+    const texts = els.map((el) => elementText(el)).filter(Boolean);
     const crumb = texts.length > 1 ? lastCrumb(texts, title, site) : texts[0];
     if (crumb) return crumb;
   }
@@ -161,7 +161,7 @@ function tagLinks(page: Page): string[] {
     if (box && box.type !== 'root') labelled.push(...descendants(box as Element, isLink));
     for (let n = el.next; n; n = n.next) if (n.type === 'tag' && isLink(n as Element)) labelled.push(n as Element);
   }
-  return [...marked, ...labelled].map((el) => elementText(page, el));
+  return [...marked, ...labelled].map((el) => elementText(el));
 }
 
 function cleanTags(raw: string[], site: SiteIdentity): string[] {
@@ -185,7 +185,7 @@ export function extractTags(page: Page, article: LdNode | undefined, site: SiteI
     if (!els.length) ruleMisses.push('tags');
     const texts = els.flatMap((el) => {
       const links = descendants(el, isLink);
-      return links.length ? links.map((a) => elementText(page, a)) : elementText(page, el).split(/[,;]/);
+      return links.length ? links.map((a) => elementText(a)) : elementText(el).split(/[,;]/);
     });
     const tags = cleanTags(texts, site);
     if (tags.length) return tags;

@@ -46,11 +46,11 @@ const HEADING_EXTRA =
 
 const notHeadline = (c: Element): boolean => c.name === 'small' || c.name === 'time' || HEADING_EXTRA.test(classId(c));
 
-function headingText(page: Page, el: Element): string {
-  const full = elementText(page, el);
-  const afterKicker = afterHiddenSeparator(page, el);
+function headingText(el: Element): string {
+  const full = elementText(el);
+  const afterKicker = afterHiddenSeparator(el);
   if (afterKicker && afterKicker.length >= 8) return afterKicker;
-  const core = elementText(page, el, notHeadline);
+  const core = elementText(el, notHeadline);
   return core.length >= 8 ? core : full;
 }
 
@@ -63,7 +63,7 @@ const MAX_HEADING_ELEMENTS = 100;
  * "Kicker<span aria-hidden="true"> – </span>Headline": a separator hidden from sight (or from screen readers) splits the
  * heading into kicker and headline. The headline's text, or null when the heading has no such separator.
  */
-function afterHiddenSeparator(page: Page, heading: Element): string | null {
+function afterHiddenSeparator(heading: Element): string | null {
   const stack: Element[] = [...heading.children].filter((c): c is Element => c.type === 'tag').reverse();
   for (let seen = 0; stack.length && seen < MAX_HEADING_ELEMENTS; seen++) {
     const el = stack.pop()!;
@@ -73,7 +73,7 @@ function afterHiddenSeparator(page: Page, heading: Element): string | null {
       for (let n: Element = el; n !== heading && n.parent; n = n.parent as Element) {
         for (let sib = n.next; sib; sib = sib.next) {
           if (sib.type === 'text') parts.push((sib as unknown as { data: string }).data);
-          else if (sib.type === 'tag' && !notHeadline(sib as Element)) parts.push(' ', elementText(page, sib), ' ');
+          else if (sib.type === 'tag' && !notHeadline(sib as Element)) parts.push(' ', elementText(sib), ' ');
         }
       }
       return cleanText(parts.join('')) || null;
@@ -113,7 +113,7 @@ function headingCandidates(page: Page): Heading[] {
   found.forEach((el, i) => {
     if (el.type !== 'tag' || el.name === 'meta') return;
     if (teasers && el.name !== 'h1') return;
-    const text = headingText(page, el);
+    const text = headingText(el);
     if (!text || text.length > 300) return;
     if (isLogoHeading(el) || hiddenHeading(el) || kickerHeading(el) || inShareBox(el)) return;
     let score = el.name === 'h1' ? 2 : 1;
@@ -146,7 +146,7 @@ function headingExtendingSegment(page: Page, site: SiteIdentity, metaTitles: str
   if (!keys.length) return null;
   for (const el of documentElements(page)) {
     if (el.name !== 'h2' || hiddenHeading(el) || HIDDEN_CLASS.test(classId(el))) continue;
-    const t = elementText(page, el);
+    const t = elementText(el);
     const k = looseKey(t);
     if (!k || k.length > 120) continue;
     // The heading extends the segment, or the segment adds a tail to it ("Der historische Purzelbaum (2021/5)").
@@ -174,7 +174,7 @@ function withoutLinkedSections(page: Page, title: string, site: SiteIdentity): s
   const linked = new Set<string>();
   for (const el of documentElements(page)) {
     if (el.name !== 'a' || el.attribs.href === undefined) continue;
-    const text = elementTextWithin(page, el, MAX_SECTION_CHARS);
+    const text = elementTextWithin(el, MAX_SECTION_CHARS);
     if (text === null) continue;
     const k = looseKey(text);
     if (wanted.has(k)) linked.add(k);
@@ -213,7 +213,7 @@ function withoutPrintedKicker(page: Page, title: string): string {
   for (const el of documentElements(page)) {
     const cls = el.attribs.class;
     if (!cls || !KICKER_CLASS.test(cls.toLowerCase())) continue;
-    const text = elementTextWithin(page, el, 2 * m[1].length + 20);
+    const text = elementTextWithin(el, 2 * m[1].length + 20);
     if (text !== null && looseKey(text) === key) return m[2].trim();
   }
   return title;
@@ -230,7 +230,7 @@ function firstArticleHeading(page: Page, site: SiteIdentity): string | null {
   for (let i = 0; i < all.length; i++) {
     const el = all[i];
     if (el.name !== 'h2' || hiddenHeading(el) || HIDDEN_CLASS.test(classId(el)) || !inArticle(el)) continue;
-    const t = elementText(page, el);
+    const t = elementText(el);
     if (!t || t.length > 300) continue;
     if (wordCount(t) < MIN_HEADLINE_WORDS || isSiteName(t, site)) return null;
     let box: Element | null = el.parent as Element | null;
@@ -239,7 +239,7 @@ function firstArticleHeading(page: Page, site: SiteIdentity): string | null {
       // Elements between the container's start and the heading are the container's content before it.
       for (let k = i - 1; k >= 0 && all[k] !== box; k--) {
         if (all[k].name !== 'p') continue;
-        const text = elementTextWithin(page, all[k], OPENING_TEXT);
+        const text = elementTextWithin(all[k], OPENING_TEXT);
         if (text === null || text.length >= OPENING_TEXT) return null;
       }
     }
@@ -254,7 +254,7 @@ function articleHeadingEqualTo(page: Page, keys: string[]): string | null {
   for (const el of documentElements(page)) {
     if (el.name !== 'h2' || hiddenHeading(el) || !inArticle(el)) continue;
     if (firstDescendant(el, (d) => d.name === 'a' && !!d.attribs.href)) continue;
-    const t = elementText(page, el);
+    const t = elementText(el);
     if (t.length <= 300 && keys.includes(looseKey(t))) return t;
   }
   return null;
@@ -267,15 +267,15 @@ function secondaryHeadings(page: Page): string[] {
     if (el.name !== 'h2' && el.name !== 'h3' && !(cls && (hasWord(cls, 'entry-title') || hasWord(cls, 'post-title') || hasWord(cls, 'article-title')))) continue;
     if (el.type !== 'tag') continue;
     if (!HEADLINE.test(classId(el)) && !(el.name === 'h2' && inArticle(el))) continue;
-    const t = elementText(page, el);
+    const t = elementText(el);
     if (t && t.length <= 300) out.push(t);
   }
   return out;
 }
 
 /** A heading that is one run of text, with no element of its own around part of its words. */
-function plainHeading(page: Page, heading: Element): boolean {
-  return !heading.children.some((c) => c.type === 'tag' && elementText(page, c).length > 0);
+function plainHeading(heading: Element): boolean {
+  return !heading.children.some((c) => c.type === 'tag' && elementText(c).length > 0);
 }
 
 /** "Headline - Site" / "Site | Headline" -> "Headline": drops leading and trailing segments that name the site. */
@@ -469,7 +469,7 @@ function pickTitle(page: Page, site: SiteIdentity, article: LdNode | undefined):
       if (looseKey(h).startsWith(ks)) return h;
       // Unless the page marks the heading as its headline and it is one run of text ("»Pure Leere«: Headline"): no
       // markup sets the extra words apart, the metadata title is a shortened one.
-      if (looseKey(h).includes(ks)) return marked && plainHeading(page, el) ? h : s;
+      if (looseKey(h).includes(ks)) return marked && plainHeading(el) ? h : s;
     }
   }
   const secondary = secondaryHeadings(page);
