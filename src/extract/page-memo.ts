@@ -22,8 +22,3 @@ export class PageMemo<T> {
     page.memos[this.slot] = value;
   }
 }
-
-/** Done with a page's memos: they go with it (see releasePage in page.ts). */
-export function dropMemos(page: Page): void {
-  page.memos.length = 0;
-}

@@ -1,6 +1,6 @@
 import { DomHandler, Parser, Tokenizer, type QuoteType } from 'htmlparser2';
 import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
-import { dropMemos, PageMemo } from './page-memo.ts';
+import { PageMemo } from './page-memo.ts';
 
 /**
  * A parsed page as the extractor reads it: the document, and the values computed from it once per page (PageMemo).
@@ -193,7 +193,7 @@ const NO_CHILDREN = Object.freeze([]) as unknown as Element['children'];
 export function releasePage(page: Page): void {
   cutChildren(page.document);
   for (const el of documentIndex(page).elements) cutChildren(el);
-  dropMemos(page);
+  page.memos.length = 0;
 }
 
 function cutChildren(parent: ParentNode): void {
