@@ -6,6 +6,7 @@ import { safeSelect } from '../selectors.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { looseKey } from './site.ts';
 import type { Page } from '../page.ts';
+import { PageMemo } from '../page-memo.ts';
 
 export interface DateContext {
   timezone: string;
@@ -192,26 +193,63 @@ function urlDate(url: string, timezone: string): string | null {
 }
 
 const publishClass = classPattern(PUBLISH_CLASS);
-function publishClassed(el: Element): boolean {
-  return publishClass(el) || opensWithDateIcon(el);
-}
 
 // A test, not trim(): trim() copies the text of every element scanned.
 const VISIBLE = /\S/;
 const DATE_ICON = /(?:^|[\s_-])(?:calendar|clock|date|time|schedule)(?:$|[\s_-]|-o\b)/i;
+const ICON_TAGS = ['i', 'span', 'svg', 'img'];
 
-/** "<li><i class="fa fa-calendar"></i> 16.10.2021</li>": a calendar or clock icon labels the text after it. */
-function opensWithDateIcon(el: Element): boolean {
-  for (const c of el.children) {
-    if (c.type === 'text') {
-      if (VISIBLE.test((c as unknown as { data: string }).data)) return false;
-      continue;
+/** The body elements that label a date, in document order, with their positions among the body's elements. */
+interface DateLabelled {
+  elements: Element[];
+  positions: number[];
+  has: Set<Element>;
+}
+const dateLabelledMemo = new PageMemo<DateLabelled>();
+
+/**
+ * Body elements whose class or id names a date ("post-date", "meta"), or that open with a calendar or clock icon
+ * ("<li><i class="fa fa-calendar"></i> 16.10.2021</li>"). The icons are found from their few candidates (empty i, span,
+ * svg or img elements) up: testing every element's first children was most of the cost of the visible-text dates.
+ */
+function dateLabelled(page: Page): DateLabelled {
+  const cached = dateLabelledMemo.get(page);
+  if (cached) return cached;
+  const body = bodyElements(page);
+  const found: [position: number, el: Element][] = [];
+  body.forEach((el, i) => {
+    if (publishClass(el)) found.push([i, el]);
+  });
+  const classed = found.length;
+  for (const name of ICON_TAGS) {
+    for (const icon of elementsNamed(page, name)) {
+      if (icon.children.length !== 0 || !DATE_ICON.test(icon.attribs.class ?? '')) continue;
+      const parent = icon.parent as Element | null;
+      if (!parent || parent.type !== 'tag' || !opensWith(icon)) continue;
+      const i = body.indexOf(parent);
+      if (i >= 0) found.push([i, parent]);
     }
-    if (c.type !== 'tag') continue;
-    const icon = c as Element;
-    return (icon.name === 'i' || icon.name === 'span' || icon.name === 'svg' || icon.name === 'img') && icon.children.length === 0 && DATE_ICON.test(icon.attribs.class ?? '');
   }
-  return false;
+  if (found.length > classed) found.sort((a, b) => a[0] - b[0]);
+  const labelled: DateLabelled = { elements: [], positions: [], has: new Set() };
+  for (const [i, el] of found) {
+    if (labelled.has.has(el)) continue;
+    labelled.has.add(el);
+    labelled.elements.push(el);
+    labelled.positions.push(i);
+  }
+  dateLabelledMemo.set(page, labelled);
+  return labelled;
+}
+
+/** Whether `icon` is its parent's first element child with no visible text before it. */
+function opensWith(icon: Element): boolean {
+  for (let s = icon.prev; s; s = s.prev) {
+    if (s.type === 'text') {
+      if (VISIBLE.test((s as unknown as { data: string }).data)) return false;
+    } else if (s.type === 'tag') return false;
+  }
+  return true;
 }
 
 /** The page's masthead (a <header> or banner with the site's menu or search, apart from the headline): its date is today's, not the article's. */
@@ -229,11 +267,11 @@ function visibleText(page: Page, ctx: DateContext, anchor: Element | undefined, 
   // The context year is only looked up when a printed date lacks one.
   const toIso = (parts: DateParts): string | null => notFuture(partsToIso(parts, ctx.timezone, parts.year === undefined ? reference() : ctx.now, ctx.now), ctx.now);
   const cands: { iso: string; score: number }[] = [];
-  bodyElements(page).forEach((el, i) => {
-    if (!publishClassed(el)) return;
+  const dateLabels = dateLabelled(page);
+  dateLabels.elements.forEach((el, k) => {
     const ci = classId(el);
     if (ctx.inBoilerplate!(el, false) || inSiteBanner(el, ctx.headline)) return;
-    if (inDatedList(el, ctx.headline, (d) => d.name === 'time' || publishClassed(d))) return;
+    if (inDatedList(el, ctx.headline, (d) => d.name === 'time' || dateLabels.has.has(d))) return;
     // Date-classed containers (".entry-meta" around a whole post) are common: stop reading them past the limit.
     let text = elementTextWithin(el, 200);
     if (!text || text.length > 200) return;
@@ -246,7 +284,7 @@ function visibleText(page: Page, ctx: DateContext, anchor: Element | undefined, 
     if (!dates.length) return;
     const iso = toIso(pickPublished(text, dates));
     if (!iso) return;
-    cands.push({ iso, score: -distance(el, anchor) - i * 0.001 + (/publish|posted|entry-date|pubdate/.test(ci) ? 2 : 0) });
+    cands.push({ iso, score: -distance(el, anchor) - dateLabels.positions[k] * 0.001 + (/publish|posted|entry-date|pubdate/.test(ci) ? 2 : 0) });
   });
   cands.sort((a, b) => b.score - a.score);
   if (cands[0]) return cands[0].iso;
