@@ -68,24 +68,29 @@ export function nameParts(name: string): string[] {
   // ASCII, nearly every name: the same parts cut out in one scan (the regex chain cost a microsecond per new name).
   const parts: string[] = [];
   let start = 0;
-  const cut = (end: number): void => {
-    let e = end;
-    while (e > start && isDigitCode(name.charCodeAt(e - 1))) e--;
-    if (e < end && e > start && (name.charCodeAt(e - 1) | 0x20) === 0x76) e--;
-    if (e > start) parts.push(name.slice(start, e).toLowerCase());
-  };
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
     if (c === 0x2d || c === 0x5f) {
-      cut(i);
+      pushPart(parts, name, start, i);
       start = i + 1;
     } else if (c >= 0x41 && c <= 0x5a && i > start && isLowerOrDigitCode(name.charCodeAt(i - 1))) {
-      cut(i);
+      pushPart(parts, name, start, i);
       start = i;
     }
   }
-  cut(name.length);
+  pushPart(parts, name, start, name.length);
   return parts;
+}
+
+/**
+ * name[start, end) lower-cased into `parts`, without a trailing number (and its "v"), unless nothing is left. A module
+ * function, not a closure: tsx names every closure it creates (keepNames), a defineProperty call per name parsed.
+ */
+function pushPart(parts: string[], name: string, start: number, end: number): void {
+  let e = end;
+  while (e > start && isDigitCode(name.charCodeAt(e - 1))) e--;
+  if (e < end && e > start && (name.charCodeAt(e - 1) | 0x20) === 0x76) e--;
+  if (e > start) parts.push(name.slice(start, e).toLowerCase());
 }
 
 function isDigitCode(c: number): boolean {

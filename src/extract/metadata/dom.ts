@@ -69,12 +69,9 @@ function keptCount(data: string, end: number): number {
  */
 function collectText(el: AnyNode, skip: ((child: Element) => boolean) | undefined, spaced: boolean, limit: number, truncate = false): string | null {
   const parts: string[] = [];
-  // Separators next to each other fold into one space in cleanText: one is pushed.
+  // Separators next to each other fold into one space in cleanText: one is pushed. (Inline, not a closure: tsx names
+  // every closure it creates, and this walk runs for every element text read.)
   let lastSeparator = false;
-  const separate = () => {
-    if (!lastSeparator) parts.push(' ');
-    lastSeparator = true;
-  };
   let kept = 0;
   let counting = limit !== Infinity;
   // Strings on the stack are separators to emit once a block element's children are done.
@@ -82,7 +79,8 @@ function collectText(el: AnyNode, skip: ((child: Element) => boolean) | undefine
   while (stack.length) {
     const node = stack.pop()!;
     if (typeof node === 'string') {
-      separate();
+      if (!lastSeparator) parts.push(' ');
+      lastSeparator = true;
       continue;
     }
     if (node.type === 'text') {
@@ -107,11 +105,12 @@ function collectText(el: AnyNode, skip: ((child: Element) => boolean) | undefine
       // rt/rp: ruby pronunciation guides printed above the characters, not part of the sentence.
       if (name === 'noscript' || name === 'template' || name === 'rt' || name === 'rp') continue;
       if (skip && node !== el && skip(node as Element)) continue;
-      if (name === 'br') separate();
-      if (spaced || !INLINE.has(name)) {
-        separate();
-        stack.push(' ');
+      const block = spaced || !INLINE.has(name);
+      if (block || name === 'br') {
+        if (!lastSeparator) parts.push(' ');
+        lastSeparator = true;
       }
+      if (block) stack.push(' ');
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }

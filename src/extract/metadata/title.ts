@@ -1,5 +1,5 @@
 import type { Element } from 'domhandler';
-import { classId, cleanText, documentElements, documentTitle, elementText, elementTextWithin, firstDescendant, hasWord, metaContent, textContent } from './dom.ts';
+import { classId, cleanText, documentElements, documentTitle, elementsNamed, elementText, elementTextWithin, firstDescendant, hasWord, metaContent, textContent } from './dom.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
 import type { Page } from '../page.ts';
@@ -144,8 +144,8 @@ function headingExtendingSegment(page: Page, site: SiteIdentity, metaTitles: str
     }
   }
   if (!keys.length) return null;
-  for (const el of documentElements(page)) {
-    if (el.name !== 'h2' || hiddenHeading(el) || HIDDEN_CLASS.test(classId(el))) continue;
+  for (const el of elementsNamed(page, 'h2')) {
+    if (hiddenHeading(el) || HIDDEN_CLASS.test(classId(el))) continue;
     const t = elementText(el);
     const k = looseKey(t);
     if (!k || k.length > 120) continue;
@@ -172,8 +172,8 @@ function withoutLinkedSections(page: Page, title: string, site: SiteIdentity): s
   const wanted = new Set<string>();
   for (let i = 0; i < pieces.length; i += 2) if (pieces[i].length <= MAX_SECTION_CHARS) wanted.add(looseKey(pieces[i]));
   const linked = new Set<string>();
-  for (const el of documentElements(page)) {
-    if (el.name !== 'a' || el.attribs.href === undefined) continue;
+  for (const el of elementsNamed(page, 'a')) {
+    if (el.attribs.href === undefined) continue;
     const text = elementTextWithin(el, MAX_SECTION_CHARS);
     if (text === null) continue;
     const k = looseKey(text);
@@ -251,8 +251,8 @@ function firstArticleHeading(page: Page, site: SiteIdentity): string | null {
 /** An h2 of the article, not a link to elsewhere (a teaser), whose text is one of `keys`. */
 function articleHeadingEqualTo(page: Page, keys: string[]): string | null {
   if (!keys.length) return null;
-  for (const el of documentElements(page)) {
-    if (el.name !== 'h2' || hiddenHeading(el) || !inArticle(el)) continue;
+  for (const el of elementsNamed(page, 'h2')) {
+    if (hiddenHeading(el) || !inArticle(el)) continue;
     if (firstDescendant(el, (d) => d.name === 'a' && !!d.attribs.href)) continue;
     const t = elementText(el);
     if (t.length <= 300 && keys.includes(looseKey(t))) return t;
