@@ -207,7 +207,9 @@ async function timedBlock(name: Extractor, pages: Page[], warmUp: number): Promi
     extract(p);
     await nextTask();
   }
-  (globalThis as { gc?: () => void }).gc?.();
+  // No forced full GC here (there was one): it threw away type feedback the warm-up had gathered ("insufficient type
+  // feedback" deopts after it: 21 vs 10-12 per pass), and tinflow's timed pass, a few seconds long, ran 12% slower in 11
+  // of 12 alternated pairs; Readability's, a minute long, did not change (4 pairs). A worker never stops for one.
   const outputs: string[] = [];
   const t0 = performance.now();
   for (const p of pages) {
@@ -222,7 +224,7 @@ function blockInChild(name: Extractor, dir: string, limit: number, warmUp: numbe
   const work = mkdtempSync(join(tmpdir(), 'tinflow-extract-bench-'));
   const out = join(work, `${name}.json`);
   try {
-    execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--block', name, '--out', out, '--dev', dir, '--limit', String(limit), '--warm-up', String(warmUp)], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--block', name, '--out', out, '--dev', dir, '--limit', String(limit), '--warm-up', String(warmUp)], { stdio: 'inherit' });
     return JSON.parse(readFileSync(out, 'utf8'));
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -230,7 +232,7 @@ function blockInChild(name: Extractor, dir: string, limit: number, warmUp: numbe
 }
 
 /**
- * Each block is one extractor over all pages in a fresh child process (after a warm-up, with a full GC first); the
+ * Each block is one extractor over all pages in a fresh child process (after a warm-up); the
  * extractors take turns for `rounds` rounds, the order flipping each round, tinflow with several blocks a turn (see
  * TINFLOW_BLOCKS). A process of its own matters: jsdom's heap runs to hundreds of MB, and an extractor running after it
  * in the same heap pays for it in GC time; alternation keeps the ratio fair while the machine's load changes.
