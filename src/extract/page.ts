@@ -123,23 +123,71 @@ class SkippingTokenizer extends Tokenizer {
 /** The attributes of every element that has none: one frozen dictionary, not one allocated per element. */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
 
+/** The tag and attribute names the web uses most (98% of the dev set's elements, 90% of its attributes), lower case. */
+const KNOWN_NAMES = new Map<string, string>(
+  (
+    'a abbr address area article aside audio b blockquote body br button canvas caption cite code col dd defs details ' +
+    'div dl dt em fieldset figcaption figure font footer form g h1 h2 h3 h4 h5 h6 head header hr html i iframe img ' +
+    'input label legend li link main mark meta nav noscript ol option p path picture pre rect s script section select ' +
+    'small source span strong style sub summary sup svg symbol table tbody td textarea tfoot th thead time title tr u ' +
+    'ul use video ' +
+    'action align alt aria-expanded aria-hidden aria-label as async border class content crossorigin d data-id ' +
+    'data-src data-srcset data-testid datetime decoding defer dir fill fill-rule for height hidden href id itemprop ' +
+    'itemscope itemtype lang loading media method name onclick placeholder property rel role sizes src srcset style ' +
+    'tabindex target transform type value viewbox width x xlink:href xmlns'
+  )
+    .split(' ')
+    .map((n) => [n, n]),
+);
+
+/**
+ * A tag or attribute name in lower case: one of the known names' own strings when it is one. Read from the page, each
+ * name is a new string, so every later `el.name === 'div'` compares characters and every attribute store looks the key up
+ * in V8's string table; a known name's string is already interned.
+ */
+function canonicalName(raw: string): string {
+  const known = KNOWN_NAMES.get(raw);
+  if (known !== undefined) return known;
+  const lower = raw.toLowerCase();
+  return KNOWN_NAMES.get(lower) ?? lower;
+}
+
+/** The Parser members the overrides below use (private or internal in its typings). */
+interface ParserState {
+  attribs: Record<string, string> | null;
+  attribname: string;
+  attribvalue: string;
+  startIndex: number;
+  endIndex: number;
+  getSlice(start: number, end: number): string;
+  emitOpenTag(name: string): void;
+}
+
 /**
  * Attributes in null-prototype dictionaries instead of plain objects: a plain object gets a hidden class per attribute
  * order, and the web has endless orders, so every new page built new hidden classes attribute by attribute (the
  * costliest step of the parse on unseen pages, and old-generation garbage). Readers see the same own properties.
  * A dictionary is made at an element's first attribute; elements without any (a third of them) share NO_ATTRIBUTES,
- * so the young-generation collections that copy a page still being read have fewer objects to copy.
+ * so the young-generation collections that copy a page still being read have fewer objects to copy. Tag and attribute
+ * names are canonical (see canonicalName); the parser lower-cases them too, as the overrides do.
  */
 class DictionaryAttributesParser extends Parser {
   override onopentagname(start: number, endIndex: number): void {
-    super.onopentagname(start, endIndex);
-    // Parser sets its (private) `attribs` to {} when an open tag starts; swapped before any attribute is stored.
-    const self = this as unknown as { attribs: Record<string, string> | null };
+    const self = this as unknown as ParserState;
+    self.endIndex = endIndex;
+    self.emitOpenTag(canonicalName(self.getSlice(start, endIndex)));
+    // emitOpenTag sets `attribs` to {} when an open tag starts; swapped before any attribute is stored.
     if (self.attribs) self.attribs = NO_ATTRIBUTES;
   }
 
+  override onattribname(start: number, endIndex: number): void {
+    const self = this as unknown as ParserState;
+    self.startIndex = start;
+    self.attribname = canonicalName(self.getSlice(start, endIndex));
+  }
+
   override onattribend(quote: QuoteType, endIndex: number): void {
-    const self = this as unknown as { attribs: Record<string, string> | null };
+    const self = this as unknown as ParserState;
     if (self.attribs === NO_ATTRIBUTES) self.attribs = Object.create(null) as Record<string, string>;
     super.onattribend(quote, endIndex);
   }
