@@ -12,7 +12,7 @@ import { parse, type Selector } from 'css-what';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { PageMemo } from './page-memo.ts';
 import { descendants, documentElements, hasAncestor } from './metadata/dom.ts';
-import { isElement, type Page } from './page.ts';
+import { classAttribute, idAttribute, isElement, type Page } from './page.ts';
 
 type Predicate = (el: Element) => boolean;
 
@@ -107,9 +107,9 @@ function attributeIndex(page: Page): AttributeIndex {
     } else map.set(key, [el]);
   };
   for (const el of documentElements(page)) {
-    const cls = el.attribs.class;
+    const cls = classAttribute(el);
     if (cls) for (const name of cls.split(/\s+/)) if (name) add(byClass, name, el);
-    const id = el.attribs.id;
+    const id = idAttribute(el);
     if (id) add(byId, id, el);
   }
   indexes.set(page, index);

@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import { FOLDABLE_SPACE } from '../../normalize/text.ts';
-import { isElement } from '../page.ts';
+import { classAttribute, idAttribute, isElement } from '../page.ts';
 
 /** Elements that start a new text block; everything else is inline. */
 export const BLOCK_TAGS = new Set([
@@ -16,12 +16,11 @@ export { isElement };
 
 /** class + id of an element, for hint matching. */
 export function hintOf(el: Element): string {
-  const a = el.attribs;
-  const c = a.class;
-  const id = a.id;
+  const c = classAttribute(el);
+  const id = idAttribute(el);
   const base = c && id ? `${c} ${id}` : c || id || '';
   // CMS boxes typed by attribute: <div class="VCSortableInPreviewMode" type="RelatedNewsBox">.
-  const type = el.name === 'div' || el.name === 'section' ? a.type : undefined;
+  const type = el.name === 'div' || el.name === 'section' ? el.attribs.type : undefined;
   return type ? `${base} ${type}` : base;
 }
 

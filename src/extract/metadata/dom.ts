@@ -2,7 +2,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { decodeHTML } from 'entities';
 import { isAscii, normalizeText } from '../../normalize/text.ts';
 import { PageMemo } from '../page-memo.ts';
-import { documentIndex, isElement, type Page } from '../page.ts';
+import { classAttribute, documentIndex, idAttribute, isElement, testIdAttribute, type Page } from '../page.ts';
 
 export type Selector = string | string[];
 
@@ -317,7 +317,9 @@ export function hasAncestor(el: Element, test: (ancestor: Element) => boolean): 
 
 /** class + id (+ data-testid) of an element, lowercased, for cheap heuristics. */
 export function classId(el: Element): string {
-  const { class: cls, id, 'data-testid': testId } = el.attribs;
+  const cls = classAttribute(el);
+  const id = idAttribute(el);
+  const testId = testIdAttribute(el);
   // Most elements carry none of the three: skip building and lowercasing a string.
   if (cls === undefined && id === undefined && testId === undefined) return NO_CLASS_ID;
   return `${cls ?? ''} ${id ?? ''} ${testId ?? ''}`.toLowerCase();
@@ -334,7 +336,9 @@ const NO_CLASS_ID = '  ';
 export function classPattern(pattern: RegExp): (el: Element) => boolean {
   const anyCase = new RegExp(pattern.source, pattern.flags + 'i');
   return (el) => {
-    const { class: cls, id, 'data-testid': testId } = el.attribs;
+    const cls = classAttribute(el);
+    const id = idAttribute(el);
+    const testId = testIdAttribute(el);
     if (cls === undefined && id === undefined && testId === undefined) return false;
     if ((cls !== undefined && !isAscii(cls)) || (id !== undefined && !isAscii(id)) || (testId !== undefined && !isAscii(testId))) {
       return pattern.test(classId(el));

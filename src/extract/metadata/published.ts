@@ -5,7 +5,7 @@ import { bodyElement, bodyElements, classId, classPattern, documentElements, ele
 import { safeSelect } from '../selectors.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { looseKey } from './site.ts';
-import type { Page } from '../page.ts';
+import { classAttribute, type Page } from '../page.ts';
 import { PageMemo } from '../page-memo.ts';
 
 export interface DateContext {
@@ -119,7 +119,7 @@ function titleElement(page: Page, title: string | null): Element | undefined {
   const key = title ? looseKey(title) : '';
   if (key) {
     const match = documentElements(page).find((el) => {
-        if (!HEADING_TAGS.has(el.name) && el.attribs.itemprop !== 'headline' && !el.attribs.class?.includes('title') && !el.attribs.class?.includes('headline')) return false;
+        if (!HEADING_TAGS.has(el.name) && el.attribs.itemprop !== 'headline' && !classAttribute(el)?.includes('title') && !classAttribute(el)?.includes('headline')) return false;
         if (el.name === 'meta' || el.name === 'title' || el.name === 'body' || el.name === 'html') return false;
         const k = looseKey(elementText(el));
         return k.includes(key) && k.length <= key.length * 1.5 + 10;
@@ -163,7 +163,7 @@ function timeElements(page: Page, ctx: DateContext, anchor: Element | undefined,
   const cands: { iso: string; score: number }[] = [];
   elementsNamed(page, 'time').forEach((el, i) => {
     const parent = el.parent;
-    const label = `${classId(el)} ${el.attribs.itemprop ?? ''} ${(parent && parent.type === 'tag' ? (parent as Element).attribs.class : undefined) ?? ''}`;
+    const label = `${classId(el)} ${el.attribs.itemprop ?? ''} ${(parent && parent.type === 'tag' ? classAttribute(parent as Element) : undefined) ?? ''}`;
     const marked = el.attribs.pubdate !== undefined || /publish|entry-date|post-date/.test(label);
     if (ctx.inBoilerplate!(el, marked)) return;
     if (inDatedList(el, ctx.headline)) return;
@@ -223,7 +223,7 @@ function dateLabelled(page: Page): DateLabelled {
   const classed = found.length;
   for (const name of ICON_TAGS) {
     for (const icon of elementsNamed(page, name)) {
-      if (icon.children.length !== 0 || !DATE_ICON.test(icon.attribs.class ?? '')) continue;
+      if (icon.children.length !== 0 || !DATE_ICON.test(classAttribute(icon) ?? '')) continue;
       const parent = icon.parent as Element | null;
       if (!parent || parent.type !== 'tag' || !opensWith(icon)) continue;
       const i = body.indexOf(parent);

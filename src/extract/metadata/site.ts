@@ -1,7 +1,7 @@
 import { domainParts } from '../../urls/domain.ts';
 import { cleanText, documentElements, documentTitle, firstDescendant, metaContent, textContentWithin } from './dom.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
-import type { Page } from '../page.ts';
+import { classAttribute, idAttribute, type Page } from '../page.ts';
 
 /** Lowercase letters and digits without diacritics: "Báo Mẫu" / "baomau.vn" / "FAZ.NET" compare regardless of accents, spacing and punctuation. */
 export function looseKey(s: string): string {
@@ -148,8 +148,9 @@ function homeLinkNames(page: Page, url: string): string[] {
   const out: string[] = [];
   for (const el of documentElements(page)) {
     if (out.length >= 12) break;
-    const cls = el.attribs.class;
-    const candidate = (el.name === 'a' && el.attribs.href !== undefined) || (cls !== undefined && LOGO_HINT.test(cls)) || !!el.attribs.id?.includes('logo');
+    const cls = classAttribute(el);
+    const id = idAttribute(el);
+    const candidate = (el.name === 'a' && el.attribs.href !== undefined) || (cls !== undefined && LOGO_HINT.test(cls)) || !!id?.includes('logo');
     if (!candidate) continue;
     let isHome = false;
     // Only hrefs that can be the home page get parsed: URL parsing every link is the costly part.
@@ -170,7 +171,7 @@ function homeLinkNames(page: Page, url: string): string[] {
     }
     // A brand-classed link that goes nowhere ("#") labels a page-level menu (the current spot, the section), not the site.
     if (!isHome && el.name === 'a' && /^(?:#|javascript:)/i.test(href)) continue;
-    if (!isHome && !(cls !== undefined && LOGO_CLASS.test(cls)) && !(el.attribs.id !== undefined && LOGO_CLASS.test(el.attribs.id))) continue;
+    if (!isHome && !(cls !== undefined && LOGO_CLASS.test(cls)) && !(id !== undefined && LOGO_CLASS.test(id))) continue;
     // A logo box can wrap the whole masthead: its text is read only as far as a site name can reach.
     for (const t of [textContentWithin(el, MAX_NAME), cleanText(el.attribs.title), cleanText(firstDescendant(el, (d) => d.name === 'img')?.attribs.alt)]) {
       if (t && t.length <= MAX_NAME && !/^(?:home|startseite|trang chủ|accueil|inicio|zur startseite|logo|willkommen|welcome|bienvenue|bienvenido|benvenuto)$/i.test(t)) out.push(t);

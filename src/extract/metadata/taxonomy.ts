@@ -4,7 +4,7 @@ import { bodyElements, cleanText, descendants, documentElements, elementText, me
 import { safeSelect } from '../selectors.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
-import type { Page } from '../page.ts';
+import { classAttribute, idAttribute, type Page } from '../page.ts';
 
 const HOME = /^(?:trang chủ|home|homepage|startseite|start|accueil|inicio|portada|home page|trang nhất)$/i;
 
@@ -76,12 +76,12 @@ function unmarkedTrail(page: Page): Element | null {
 
 function breadcrumbFromDom(page: Page): string[] | null {
   const marked = documentElements(page).find(
-    ({ name, attribs }) =>
-      !!attribs.itemtype?.includes('BreadcrumbList') ||
-      (name === 'nav' && !!attribs['aria-label']?.toLowerCase().includes('breadcrumb')) ||
-      !!attribs.class?.includes('breadcrumb') ||
-      attribs.id === 'breadcrumb' ||
-      attribs.id === 'breadcrumbs',
+    (el) =>
+      !!el.attribs.itemtype?.includes('BreadcrumbList') ||
+      (el.name === 'nav' && !!el.attribs['aria-label']?.toLowerCase().includes('breadcrumb')) ||
+      !!classAttribute(el)?.includes('breadcrumb') ||
+      idAttribute(el) === 'breadcrumb' ||
+      idAttribute(el) === 'breadcrumbs',
   );
   const box = marked ?? unmarkedTrail(page);
   if (!box) return null;
@@ -140,7 +140,7 @@ function tagLinks(page: Page): string[] {
   for (const el of bodyElements(page)) {
     const attribs = el.attribs;
     if (el.name === 'a' && attribs.rel && /(?:^|\s)tag(?:\s|$)/.test(attribs.rel)) marked.push(el);
-    const cls = attribs.class;
+    const cls = classAttribute(el);
     // Every TAG_BOX word holds "tag": a substring check spares the pattern on nearly every class.
     if ((cls && cls.includes('tag') && TAG_BOX.test(cls)) || attribs.itemprop === 'keywords') marked.push(...descendants(el, isLink));
     // Cheap exits first: labels are short, and most boxes' own text is only the whitespace between their children.

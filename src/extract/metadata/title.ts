@@ -2,7 +2,7 @@ import type { Element } from 'domhandler';
 import { classId, cleanText, documentElements, documentTitle, elementsNamed, elementText, elementTextWithin, firstDescendant, hasWord, metaContent, textContent } from './dom.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
-import type { Page } from '../page.ts';
+import { classAttribute, type Page } from '../page.ts';
 
 // Separators between a headline and the site name in <title> / og:title.
 const SEPARATOR = /\s+[|\-–—·•»«›‹:/~│]\s+|\s+(?:::|\/\/|>>)\s+|\s*[|│]\s*/u;
@@ -211,7 +211,7 @@ function withoutPrintedKicker(page: Page, title: string): string {
   const key = looseKey(m[1]);
   if (!key || looseKey(m[2]).length < MIN_SEGMENT_KEY) return title;
   for (const el of documentElements(page)) {
-    const cls = el.attribs.class;
+    const cls = classAttribute(el);
     if (!cls || !KICKER_CLASS.test(cls.toLowerCase())) continue;
     const text = elementTextWithin(el, 2 * m[1].length + 20);
     if (text !== null && looseKey(text) === key) return m[2].trim();
@@ -263,7 +263,7 @@ function articleHeadingEqualTo(page: Page, keys: string[]): string | null {
 function secondaryHeadings(page: Page): string[] {
   const out: string[] = [];
   for (const el of documentElements(page)) {
-    const cls = el.attribs.class;
+    const cls = classAttribute(el);
     if (el.name !== 'h2' && el.name !== 'h3' && !(cls && (hasWord(cls, 'entry-title') || hasWord(cls, 'post-title') || hasWord(cls, 'article-title')))) continue;
     if (el.type !== 'tag') continue;
     if (!HEADLINE.test(classId(el)) && !(el.name === 'h2' && inArticle(el))) continue;

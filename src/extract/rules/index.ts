@@ -2,7 +2,7 @@ import type { Element } from 'domhandler';
 import { domainParts } from '../../urls/domain.ts';
 import type { ExtractRules } from '../../schemas/config.ts';
 import { documentElements } from '../metadata/dom.ts';
-import type { Page } from '../page.ts';
+import { classAttribute, idAttribute, type Page } from '../page.ts';
 
 /** Selectors of Vietnamese CMS template families, recognised by their markup. */
 export const builtinRules = {
@@ -89,10 +89,10 @@ function markers(elements: readonly Element[]): Set<string> {
   const found = new Set<string>();
   for (const el of elements) {
     if (el.type !== 'tag') continue;
-    const cls = el.attribs.class;
+    const cls = classAttribute(el);
     // One regex test per class attribute; only the rare hits are split into words.
     if (cls && MARKER_WORD.test(cls)) for (const c of cls.split(/\s+/)) if (MARKERS.has(c)) found.add(c);
-    if (el.attribs.id?.startsWith('__MB_MASTERCMS_EL_')) found.add('__MASTERCMS_CONTENT');
+    if (idAttribute(el)?.startsWith('__MB_MASTERCMS_EL_')) found.add('__MASTERCMS_CONTENT');
   }
   return found;
 }
