@@ -35,9 +35,21 @@ function indexElement(index: DocumentIndex, el: Element): void {
  * that reads tag names only.
  */
 class ParsedElement extends Element {
+  /** Its place in the document order of the page as parsed (see documentPosition). */
+  position = -1;
   classValue: string | null = null;
   idValue: string | null = null;
   testIdValue: string | null = null;
+}
+
+/**
+ * The element's place in document order as parsed: elements detached since keep theirs, and an element precedes
+ * another exactly when its position is smaller. Only parsePage's elements have one.
+ */
+export function documentPosition(el: Element): number {
+  const position = (el as Partial<ParsedElement>).position;
+  if (position === undefined) throw new Error(`documentPosition: <${el.name}> was not built by parsePage`);
+  return position;
 }
 
 /** The element's class attribute. */
@@ -73,6 +85,7 @@ class IndexingHandler extends DomHandler {
   // DomHandler's own onopentag, with a ParsedElement (HTML mode: the type follows from the name).
   override onopentag(name: string, attribs: Record<string, string>): void {
     const el = new ParsedElement(name, attribs);
+    el.position = this.index.elements.length;
     if (attribs !== NO_ATTRIBUTES) {
       el.classValue = attribs.class ?? null;
       el.idValue = attribs.id ?? null;

@@ -1,7 +1,8 @@
 import { load } from 'cheerio/slim';
 import { describe, expect, it } from 'vitest';
 import type { Element } from 'domhandler';
-import { documentIndex, parsePage, releasePage, type Page } from '../../src/extract/page.ts';
+import { Element as DomElement } from 'domhandler';
+import { classAttribute, documentIndex, documentPosition, idAttribute, parsePage, releasePage, testIdAttribute, type Page } from '../../src/extract/page.ts';
 import { PageMemo } from '../../src/extract/page-memo.ts';
 import { documentElements } from '../../src/extract/metadata/dom.ts';
 import { detach } from '../../src/extract/content/dom.ts';
@@ -91,6 +92,25 @@ describe('parsePage', () => {
     expect(Math.max(...elements.map(depth))).toBeLessThanOrEqual(20);
     // The text is kept, in order.
     expect(load(page.document).root().text()).toBe('deep textafter');
+  });
+
+  it('gives each element its class, id and data-testid as fields, and its place in document order', () => {
+    const page = parsePage('<div class="a b" id="x"><p data-testid="t">1</p><span>2</span><DIV CLASS="C">3</DIV></div>', 250);
+    const [div, p, span, upper] = documentIndex(page).elements;
+    expect([classAttribute(div), idAttribute(div), testIdAttribute(div)]).toEqual(['a b', 'x', undefined]);
+    expect([classAttribute(p), idAttribute(p), testIdAttribute(p)]).toEqual([undefined, undefined, 't']);
+    expect([classAttribute(span), idAttribute(span), testIdAttribute(span)]).toEqual([undefined, undefined, undefined]);
+    expect(classAttribute(upper)).toBe('C');
+    expect(documentIndex(page).elements.map(documentPosition)).toEqual([0, 1, 2, 3]);
+    // Detached elements keep their place.
+    detach(p);
+    expect(documentPosition(p)).toBeLessThan(documentPosition(span));
+  });
+
+  it('reads the attributes of elements built elsewhere, and refuses them a document position', () => {
+    const el = new DomElement('div', { class: 'k', id: 'i', 'data-testid': 'd' });
+    expect([classAttribute(el), idAttribute(el), testIdAttribute(el)]).toEqual(['k', 'i', 'd']);
+    expect(() => documentPosition(el)).toThrow(/not built by parsePage/);
   });
 
   it('leaves pages within the limit untouched', () => {

@@ -113,14 +113,3 @@ export function own(s: string): string {
   return (' ' + s).slice(1);
 }
 
-/** Pre-order position of every element, to compare document order after nodes are detached. */
-export function documentOrder(root: Element): Map<Element, number> {
-  const order = new Map<Element, number>();
-  let i = 0;
-  const visit = (el: Element) => {
-    order.set(el, i++);
-    for (const c of el.children) if (isElement(c)) visit(c);
-  };
-  visit(root);
-  return order;
-}

@@ -5,12 +5,12 @@ import { FOLDABLE_SPACE, normalizeText } from '../../normalize/text.ts';
 import { bylineNames, bylineWithSource, stripAgencyPrefix, trailingCredit } from './agency.ts';
 import { cleanDocument, cutBoilerplateBlocks, dropNoise, dropFurniture, type RemovedLines } from './clean.ts';
 import { collectBlocks, type Block } from './collect.ts';
-import { detach, documentOrder, firstNamed, hasAncestor, hintOf, isElement, rawText, squash, squashedLength } from './dom.ts';
+import { detach, firstNamed, hasAncestor, hintOf, isElement, rawText, squash, squashedLength } from './dom.ts';
 import { isCreditLine, type ImageRef } from './figures.ts';
 import { ancestors, findLeadElement, leadBelongs } from './lead.ts';
 import { selectContent } from './select.ts';
 import { safeSelect } from '../selectors.ts';
-import type { Page } from '../page.ts';
+import { documentPosition, type Page } from '../page.ts';
 
 export type { Block } from './collect.ts';
 export type { ImageRef } from './figures.ts';
@@ -88,7 +88,6 @@ export function extractContent(page: Page, opts: ContentOptions): ContentResult 
   const ruledLead = leadEl !== null;
   if (!leadEl) leadEl = findLeadElement(root);
   const leadChain = leadEl ? ancestors(leadEl) : [];
-  const order = leadEl && !ruledLead ? documentOrder(root) : null;
 
   // Body: configured rule, then template rule, then the structural search.
   const removed: RemovedLines = new Set();
@@ -119,11 +118,8 @@ export function extractContent(page: Page, opts: ContentOptions): ContentResult 
   }
 
   let lead: string | null = null;
-  const leadBefore = (el: Element) => {
-    if (!order) return true;
-    if (nodes.some((n) => hasAncestor(el, n))) return true;
-    return (order.get(el) ?? Infinity) < (order.get(nodes[0]) ?? -Infinity);
-  };
+  // A configured lead stands wherever it is; a found one must come before the body or inside it.
+  const leadBefore = (el: Element) => ruledLead || nodes.some((n) => hasAncestor(el, n)) || documentPosition(el) < documentPosition(nodes[0]);
   if (leadEl && nodes.length && (ruledLead || (leadBelongs(leadChain, nodes[0]) && leadBefore(leadEl)))) {
     lead = leadText(leadEl);
     if (nodes.some((n) => hasAncestor(leadEl!, n))) detach(leadEl);
