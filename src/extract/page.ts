@@ -30,13 +30,15 @@ function indexElement(index: DocumentIndex, el: Element): void {
 
 /**
  * An element as parsePage builds it: its class, id and data-testid values are also fields of its own (null: no such
- * attribute). The heuristics read those three on every element, again and again; from fields they do not reach into
- * the attribute dictionary, a hash table of its own elsewhere in memory, which made such a scan cost 3-4 times a scan
- * that reads tag names only.
+ * attribute), and a bit for each NOTED attribute it has. The heuristics read those on every element, again and again;
+ * from fields they do not reach into the attribute dictionary, a hash table of its own elsewhere in memory, which made
+ * such a scan cost 3-4 times a scan that reads tag names only.
  */
 class ParsedElement extends Element {
   /** Its place in the document order of the page as parsed (see documentPosition). */
   position = -1;
+  /** Which NOTED attributes it has, a bit each. */
+  noted = 0;
   classValue: string | null = null;
   idValue: string | null = null;
   testIdValue: string | null = null;
@@ -50,6 +52,32 @@ export function documentPosition(el: Element): number {
   const position = (el as Partial<ParsedElement>).position;
   if (position === undefined) throw new Error(`documentPosition: <${el.name}> was not built by parsePage`);
   return position;
+}
+
+/**
+ * Attributes the heuristics ask element after element about, and most elements lack; parsePage notes which of them each
+ * element has, so an element without one answers without a probe of its attribute dictionary.
+ */
+const NOTED = { itemprop: 1, rel: 2, role: 4, style: 8, hidden: 16, 'aria-hidden': 32, type: 64 } as const;
+export type NotedAttribute = keyof typeof NOTED;
+
+/** The element's value of one of the NOTED attributes. */
+export function attribute(el: Element, name: NotedAttribute): string | undefined {
+  const noted = (el as Partial<ParsedElement>).noted;
+  if (noted !== undefined && (noted & NOTED[name]) === 0) return undefined;
+  return el.attribs[name];
+}
+
+function notedAttributes(attribs: Record<string, string>): number {
+  let noted = 0;
+  if (attribs.itemprop !== undefined) noted |= NOTED.itemprop;
+  if (attribs.rel !== undefined) noted |= NOTED.rel;
+  if (attribs.role !== undefined) noted |= NOTED.role;
+  if (attribs.style !== undefined) noted |= NOTED.style;
+  if (attribs.hidden !== undefined) noted |= NOTED.hidden;
+  if (attribs['aria-hidden'] !== undefined) noted |= NOTED['aria-hidden'];
+  if (attribs.type !== undefined) noted |= NOTED.type;
+  return noted;
 }
 
 /** The element's class attribute. */
@@ -90,6 +118,7 @@ class IndexingHandler extends DomHandler {
       el.classValue = attribs.class ?? null;
       el.idValue = attribs.id ?? null;
       el.testIdValue = attribs['data-testid'] ?? null;
+      el.noted = notedAttributes(attribs);
     }
     this.addNode(el);
     const stack = this.tagStack;

@@ -2,7 +2,7 @@ import { load } from 'cheerio/slim';
 import { describe, expect, it } from 'vitest';
 import type { Element } from 'domhandler';
 import { Element as DomElement } from 'domhandler';
-import { classAttribute, documentIndex, documentPosition, idAttribute, parsePage, releasePage, testIdAttribute, type Page } from '../../src/extract/page.ts';
+import { attribute, classAttribute, documentIndex, documentPosition, idAttribute, parsePage, releasePage, testIdAttribute, type Page } from '../../src/extract/page.ts';
 import { PageMemo } from '../../src/extract/page-memo.ts';
 import { documentElements } from '../../src/extract/metadata/dom.ts';
 import { detach } from '../../src/extract/content/dom.ts';
@@ -107,9 +107,18 @@ describe('parsePage', () => {
     expect(documentPosition(p)).toBeLessThan(documentPosition(span));
   });
 
+  it('answers for the noted attributes from the bits it took at parse time', () => {
+    const page = parsePage('<div role="main" itemprop="articleBody" class="c"><p hidden>x</p><a rel="tag" href="/t">t</a><span aria-hidden="true" style="display:none" type="x">y</span></div>', 250);
+    const [div, p, a, span] = documentIndex(page).elements;
+    expect([attribute(div, 'role'), attribute(div, 'itemprop'), attribute(div, 'rel'), attribute(div, 'hidden')]).toEqual(['main', 'articleBody', undefined, undefined]);
+    expect(attribute(p, 'hidden')).toBe('');
+    expect([attribute(a, 'rel'), attribute(a, 'role')]).toEqual(['tag', undefined]);
+    expect([attribute(span, 'aria-hidden'), attribute(span, 'style'), attribute(span, 'type')]).toEqual(['true', 'display:none', 'x']);
+  });
+
   it('reads the attributes of elements built elsewhere, and refuses them a document position', () => {
-    const el = new DomElement('div', { class: 'k', id: 'i', 'data-testid': 'd' });
-    expect([classAttribute(el), idAttribute(el), testIdAttribute(el)]).toEqual(['k', 'i', 'd']);
+    const el = new DomElement('div', { class: 'k', id: 'i', 'data-testid': 'd', role: 'r' });
+    expect([classAttribute(el), idAttribute(el), testIdAttribute(el), attribute(el, 'role')]).toEqual(['k', 'i', 'd', 'r']);
     expect(() => documentPosition(el)).toThrow(/not built by parsePage/);
   });
 

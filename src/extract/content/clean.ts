@@ -3,6 +3,7 @@ import { detach, hasAncestor, hintOf, isElement, squash, rawText, HEADING_TAGS }
 import type { Stats } from './stats.ts';
 import { computeStats, EMPTY_STATS, newStatsRecord, type ShortBoxes, type StatsRecord, type StatsReplay } from './stats.ts';
 import { NFC_SENSITIVE } from '../../normalize/text.ts';
+import { attribute, classAttribute } from '../page.ts';
 import { hintVerdict, isBoilerplateHeading, mayOpenBoilerplateHeading } from './patterns.ts';
 
 const DROP_TAGS = new Set([
@@ -46,15 +47,16 @@ export function dropNoise(node: Element): void {
       continue;
     }
     if (!isElement(c)) continue;
-    const a = c.attribs;
     // Some CMSes (Blogger) ship the article as a script template plus a <noscript> copy: that copy is the text.
     if (c.name === 'noscript' && holdsProse(c)) c.name = 'div';
+    const cls = classAttribute(c);
+    const style = attribute(c, 'style');
     if (
       DROP_TAGS.has(c.name) ||
-      'hidden' in a ||
-      (a.class !== undefined && SCREEN_READER.test(a.class)) ||
-      a['aria-hidden'] === 'true' ||
-      (a.style !== undefined && HIDDEN_STYLE.test(a.style))
+      attribute(c, 'hidden') !== undefined ||
+      (cls !== undefined && SCREEN_READER.test(cls)) ||
+      attribute(c, 'aria-hidden') === 'true' ||
+      (style !== undefined && HIDDEN_STYLE.test(style))
     ) {
       detach(c);
       continue;
@@ -120,7 +122,7 @@ export function dropFurniture(body: Element, known?: Map<Element, Stats>, remove
         else if (v === 'weak') drop = !prose(c);
       }
       if (!drop) {
-        const role = c.attribs.role;
+        const role = attribute(c, 'role');
         if (role === 'navigation' || role === 'complementary' || role === 'contentinfo' || role === 'banner') drop = !guard(c);
       }
       if (drop) {

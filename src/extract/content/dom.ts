@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import { FOLDABLE_SPACE } from '../../normalize/text.ts';
-import { classAttribute, idAttribute, isElement } from '../page.ts';
+import { attribute, classAttribute, idAttribute, isElement } from '../page.ts';
 
 /** Elements that start a new text block; everything else is inline. */
 export const BLOCK_TAGS = new Set([
@@ -20,7 +20,7 @@ export function hintOf(el: Element): string {
   const id = idAttribute(el);
   const base = c && id ? `${c} ${id}` : c || id || '';
   // CMS boxes typed by attribute: <div class="VCSortableInPreviewMode" type="RelatedNewsBox">.
-  const type = el.name === 'div' || el.name === 'section' ? el.attribs.type : undefined;
+  const type = el.name === 'div' || el.name === 'section' ? attribute(el, 'type') : undefined;
   return type ? `${base} ${type}` : base;
 }
 

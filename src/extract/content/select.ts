@@ -1,5 +1,6 @@
 import type { Element } from 'domhandler';
 import { hintOf, isElement } from './dom.ts';
+import { attribute } from '../page.ts';
 import { computeStats, EMPTY_STATS, type Stats, type StatsReplay } from './stats.ts';
 import { hintVerdict } from './patterns.ts';
 
@@ -14,7 +15,7 @@ function score(el: Element, s: Stats): number {
     if (verdict === 'positive') v += Math.min(0.1 * s.good, 300);
     else if (verdict) v -= Math.min(0.2 * s.good, 500);
   }
-  if (el.name === 'article' || el.attribs.itemprop === 'articleBody') v += Math.min(0.1 * s.good, 300);
+  if (el.name === 'article' || attribute(el, 'itemprop') === 'articleBody') v += Math.min(0.1 * s.good, 300);
   return v;
 }
 

@@ -4,7 +4,7 @@ import { bodyElements, classId, classPattern, documentElements, firstDescendant,
 import { safeSelect } from '../selectors.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, type SiteIdentity } from './site.ts';
-import type { Page } from '../page.ts';
+import { attribute, type Page } from '../page.ts';
 
 const ORGANIZATION = /Organization|Corporation|NewsMedia|WebSite|Brand/i;
 const PREFIX =
@@ -135,7 +135,7 @@ function fromJsonLd(article: LdNode | undefined, nodes: LdNode[], site: SiteIden
 function fromElements(els: Element[], site: SiteIdentity): string[] {
   const out: string[] = [];
   for (const el of els) {
-    const nameEl = firstDescendant(el, (d) => d.attribs.itemprop === 'name');
+    const nameEl = firstDescendant(el, (d) => attribute(d, 'itemprop') === 'name');
     const text = el.name === 'meta' ? cleanText(el.attribs.content) : elementText(nameEl ?? el);
     if (!text || text.length > 150) continue;
     out.push(...splitAuthors(text, site));
@@ -165,7 +165,7 @@ export function extractAuthors(
       return v && !/^https?:/i.test(v) ? splitAuthors(v, site) : [];
     },
     // Explicit author markup is trusted in an article footer too; only comments and related lists are ruled out.
-    () => fromElements(documentElements(page).filter((el) => (el.attribs.itemprop === 'author' || hasWord(el.attribs.rel, 'author', true)) && !inBoilerplate(el, true) && !inComment(el)), site),
+    () => fromElements(documentElements(page).filter((el) => (attribute(el, 'itemprop') === 'author' || hasWord(attribute(el, 'rel'), 'author', true)) && !inBoilerplate(el, true) && !inComment(el)), site),
     () => {
       const els = bodyElements(page).filter(
         (el) => bylineClassed(el) && !inBoilerplate(el) && !inComment(el) && !hasAncestor(el, bylineClassed),

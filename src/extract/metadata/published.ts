@@ -5,7 +5,7 @@ import { bodyElement, bodyElements, classId, classPattern, documentElements, ele
 import { safeSelect } from '../selectors.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { looseKey } from './site.ts';
-import { classAttribute, type Page } from '../page.ts';
+import { attribute, classAttribute, type Page } from '../page.ts';
 import { PageMemo } from '../page-memo.ts';
 
 export interface DateContext {
@@ -104,7 +104,7 @@ function fromMeta(page: Page, keys: string[], ctx: DateContext): string | null {
 
 function fromItemprop(page: Page, prop: string, ctx: DateContext): string | null {
   for (const el of documentElements(page)) {
-    if (el.attribs.itemprop !== prop) continue;
+    if (attribute(el, 'itemprop') !== prop) continue;
     if (el.name === 'meta' || ctx.inBoilerplate!(el, true)) continue;
     const iso = notFuture(dateFromElement(el, ctx, ctx.now), ctx.now);
     if (iso) return iso;
@@ -119,7 +119,7 @@ function titleElement(page: Page, title: string | null): Element | undefined {
   const key = title ? looseKey(title) : '';
   if (key) {
     const match = documentElements(page).find((el) => {
-        if (!HEADING_TAGS.has(el.name) && el.attribs.itemprop !== 'headline' && !classAttribute(el)?.includes('title') && !classAttribute(el)?.includes('headline')) return false;
+        if (!HEADING_TAGS.has(el.name) && attribute(el, 'itemprop') !== 'headline' && !classAttribute(el)?.includes('title') && !classAttribute(el)?.includes('headline')) return false;
         if (el.name === 'meta' || el.name === 'title' || el.name === 'body' || el.name === 'html') return false;
         const k = looseKey(elementText(el));
         return k.includes(key) && k.length <= key.length * 1.5 + 10;
@@ -127,7 +127,7 @@ function titleElement(page: Page, title: string | null): Element | undefined {
     if (match) return match;
   }
   const h1s = elementsNamed(page, 'h1').filter((el) => !inBoilerplate(el));
-  return h1s.find((el) => hasAncestor(el, (a) => a.name === 'article' || a.name === 'main' || a.attribs.role === 'main')) ?? h1s[0];
+  return h1s.find((el) => hasAncestor(el, (a) => a.name === 'article' || a.name === 'main' || attribute(a, 'role') === 'main')) ?? h1s[0];
 }
 
 /** How many levels up from `el` until an ancestor also contains `anchor` (smaller = closer). */
@@ -163,11 +163,11 @@ function timeElements(page: Page, ctx: DateContext, anchor: Element | undefined,
   const cands: { iso: string; score: number }[] = [];
   elementsNamed(page, 'time').forEach((el, i) => {
     const parent = el.parent;
-    const label = `${classId(el)} ${el.attribs.itemprop ?? ''} ${(parent && parent.type === 'tag' ? classAttribute(parent as Element) : undefined) ?? ''}`;
+    const label = `${classId(el)} ${attribute(el, 'itemprop') ?? ''} ${(parent && parent.type === 'tag' ? classAttribute(parent as Element) : undefined) ?? ''}`;
     const marked = el.attribs.pubdate !== undefined || /publish|entry-date|post-date/.test(label);
     if (ctx.inBoilerplate!(el, marked)) return;
     if (inDatedList(el, ctx.headline)) return;
-    const isUpdated = UPDATED_WORDS.test(label) || el.attribs.itemprop === 'dateModified';
+    const isUpdated = UPDATED_WORDS.test(label) || attribute(el, 'itemprop') === 'dateModified';
     if ((kind === 'modified') !== isUpdated) return;
     const iso = notFuture(dateFromElement(el, ctx, ctx.now), ctx.now);
     if (!iso) return;
@@ -256,8 +256,8 @@ function opensWith(icon: Element): boolean {
 function inSiteBanner(el: Element, headline: Set<AnyNode> | undefined): boolean {
   for (let n = el.parent as Element | null; n && n.type === 'tag'; n = n.parent as Element | null) {
     if (headline?.has(n)) return false;
-    if (n.name !== 'header' && n.attribs.role !== 'banner') continue;
-    if (firstDescendant(n, (d) => d.name === 'nav' || d.name === 'form' || d.name === 'menu' || d.attribs.role === 'navigation' || d.attribs.role === 'search')) return true;
+    if (n.name !== 'header' && attribute(n, 'role') !== 'banner') continue;
+    if (firstDescendant(n, (d) => d.name === 'nav' || d.name === 'form' || d.name === 'menu' || attribute(d, 'role') === 'navigation' || attribute(d, 'role') === 'search')) return true;
   }
   return false;
 }
@@ -297,7 +297,7 @@ function visibleText(page: Page, ctx: DateContext, anchor: Element | undefined, 
     node = node.parent as Element | null;
     if (!node || node.type !== 'tag' || node.name === 'body') break;
     // A <time itemprop="dateModified"> (often hidden) is the update, never the publication.
-    const text = elementTextPrefix(node, (el) => el.attribs.itemprop === 'dateModified' || isFurniture(el, true, ctx.headline), 1500);
+    const text = elementTextPrefix(node, (el) => attribute(el, 'itemprop') === 'dateModified' || isFurniture(el, true, ctx.headline), 1500);
     // Running text: only full dates; "Ngày 25/1, tại ..." opening a report is the event's day, not the publication's.
     const dates = findDates(text, ctx.now).filter((d) => d.parts.year !== undefined);
     if (dates.length) {

@@ -1,7 +1,7 @@
 import { domainParts } from '../../urls/domain.ts';
 import { cleanText, documentElements, documentTitle, firstDescendant, metaContent, textContentWithin } from './dom.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
-import { classAttribute, idAttribute, type Page } from '../page.ts';
+import { attribute, classAttribute, idAttribute, type Page } from '../page.ts';
 
 /** Lowercase letters and digits without diacritics: "Báo Mẫu" / "baomau.vn" / "FAZ.NET" compare regardless of accents, spacing and punctuation. */
 export function looseKey(s: string): string {
@@ -155,7 +155,7 @@ function homeLinkNames(page: Page, url: string): string[] {
     let isHome = false;
     // Only hrefs that can be the home page get parsed: URL parsing every link is the costly part.
     const href = el.attribs.href ?? '';
-    if (el.name === 'a' && (el.attribs.rel?.includes('home') || HOME_HREF.test(href) || (archived && HOME_HREF.test(href.replace(ARCHIVE_PREFIX, ''))))) {
+    if (el.name === 'a' && (attribute(el, 'rel')?.includes('home') || HOME_HREF.test(href) || (archived && HOME_HREF.test(href.replace(ARCHIVE_PREFIX, ''))))) {
       if (href.startsWith('#')) {
         // A fragment link points at this very page: parsing it gives the page's own path.
         isHome = ownIsHome;
@@ -167,7 +167,7 @@ function homeLinkNames(page: Page, url: string): string[] {
           isHome = false;
         }
       }
-      if (el.attribs.rel?.includes('home')) isHome = true;
+      if (attribute(el, 'rel')?.includes('home')) isHome = true;
     }
     // A brand-classed link that goes nowhere ("#") labels a page-level menu (the current spot, the section), not the site.
     if (!isHome && el.name === 'a' && /^(?:#|javascript:)/i.test(href)) continue;

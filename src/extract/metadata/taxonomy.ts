@@ -4,7 +4,7 @@ import { bodyElements, cleanText, descendants, documentElements, elementText, me
 import { safeSelect } from '../selectors.ts';
 import { isType, ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
-import { classAttribute, idAttribute, type Page } from '../page.ts';
+import { attribute, classAttribute, idAttribute, type Page } from '../page.ts';
 
 const HOME = /^(?:trang chủ|home|homepage|startseite|start|accueil|inicio|portada|home page|trang nhất)$/i;
 
@@ -86,7 +86,7 @@ function breadcrumbFromDom(page: Page): string[] | null {
   const box = marked ?? unmarkedTrail(page);
   if (!box) return null;
   let items = descendants(box, (d) => d.name === 'li');
-  if (!items.length) items = descendants(box, (d) => d.name === 'a' || (d.name === 'span' && d.attribs.itemprop === 'name'));
+  if (!items.length) items = descendants(box, (d) => d.name === 'a' || (d.name === 'span' && attribute(d, 'itemprop') === 'name'));
   const texts = items.map((el) => elementText(el)).filter(Boolean);
   return texts.length ? texts : null;
 }
@@ -138,11 +138,11 @@ function tagLinks(page: Page): string[] {
   const marked: Element[] = [];
   const labelled: Element[] = [];
   for (const el of bodyElements(page)) {
-    const attribs = el.attribs;
-    if (el.name === 'a' && attribs.rel && /(?:^|\s)tag(?:\s|$)/.test(attribs.rel)) marked.push(el);
+    const rel = el.name === 'a' ? attribute(el, 'rel') : undefined;
+    if (rel && /(?:^|\s)tag(?:\s|$)/.test(rel)) marked.push(el);
     const cls = classAttribute(el);
     // Every TAG_BOX word holds "tag": a substring check spares the pattern on nearly every class.
-    if ((cls && cls.includes('tag') && TAG_BOX.test(cls)) || attribs.itemprop === 'keywords') marked.push(...descendants(el, isLink));
+    if ((cls && cls.includes('tag') && TAG_BOX.test(cls)) || attribute(el, 'itemprop') === 'keywords') marked.push(...descendants(el, isLink));
     // Cheap exits first: labels are short, and most boxes' own text is only the whitespace between their children.
     if (!LABEL_ELEMENTS.has(el.name) || ownTextLength(el) > 120 || !hasOwnVisibleText(el)) continue;
     const raw = ownText(el);

@@ -2,7 +2,7 @@ import type { Element } from 'domhandler';
 import { classId, cleanText, documentElements, documentTitle, elementsNamed, elementText, elementTextWithin, firstDescendant, hasWord, metaContent, textContent } from './dom.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { isSiteName, looseKey, type SiteIdentity } from './site.ts';
-import { classAttribute, type Page } from '../page.ts';
+import { attribute, classAttribute, type Page } from '../page.ts';
 
 // Separators between a headline and the site name in <title> / og:title.
 const SEPARATOR = /\s+[|\-–—·•»«›‹:/~│]\s+|\s+(?:::|\/\/|>>)\s+|\s*[|│]\s*/u;
@@ -35,7 +35,7 @@ function inShareBox(el: Element): boolean {
 
 function inArticle(el: Element): boolean {
   for (let n: Element | null = el; n && n.type === 'tag'; n = n.parent as Element | null) {
-    if (n.name === 'article' || n.name === 'main' || n.attribs.role === 'main' || /article|post|entry|content|story|detail/.test(classId(n))) return true;
+    if (n.name === 'article' || n.name === 'main' || attribute(n, 'role') === 'main' || /article|post|entry|content|story|detail/.test(classId(n))) return true;
   }
   return false;
 }
@@ -67,7 +67,7 @@ function afterHiddenSeparator(heading: Element): string | null {
   const stack: Element[] = [...heading.children].filter((c): c is Element => c.type === 'tag').reverse();
   for (let seen = 0; stack.length && seen < MAX_HEADING_ELEMENTS; seen++) {
     const el = stack.pop()!;
-    if ((el.attribs['aria-hidden'] === 'true' || HIDDEN_CLASS.test(classId(el))) && SEPARATOR_ONLY.test(textContent(el))) {
+    if ((attribute(el, 'aria-hidden') === 'true' || HIDDEN_CLASS.test(classId(el))) && SEPARATOR_ONLY.test(textContent(el))) {
       const parts: string[] = [];
       // What follows the separator inside the heading: its later siblings, then its ancestors' later siblings.
       for (let n: Element = el; n !== heading && n.parent; n = n.parent as Element) {
@@ -100,15 +100,15 @@ const HIDDEN_HEADING = /(?:^|[\s_-])(?:hidden|visually-?hidden|sr-only|screen-re
 /** A heading kept for search engines or screen readers ("<h1 class="pagetitle hidden">News</h1>"), not shown. */
 function hiddenHeading(el: Element): boolean {
   const a = el.attribs;
-  return 'hidden' in a || a['aria-hidden'] === 'true' || HIDDEN_HEADING.test(classId(el)) || /display\s*:\s*none/i.test(a.style ?? '');
+  return attribute(el, 'hidden') !== undefined || attribute(el, 'aria-hidden') === 'true' || HIDDEN_HEADING.test(classId(el)) || /display\s*:\s*none/i.test(attribute(el, 'style') ?? '');
 }
 
 function headingCandidates(page: Page): Heading[] {
   const scored: Heading[] = [];
-  const found = documentElements(page).filter((el) => el.name === 'h1' || el.attribs.itemprop === 'headline');
+  const found = documentElements(page).filter((el) => el.name === 'h1' || attribute(el, 'itemprop') === 'headline');
   // itemprop="headline" on a list of teasers ("related posts") marks theirs, not this page's: no credit for it.
   let claims = 0;
-  for (const el of found) if (el.attribs.itemprop === 'headline' && el.name !== 'meta') claims++;
+  for (const el of found) if (attribute(el, 'itemprop') === 'headline' && el.name !== 'meta') claims++;
   const teasers = claims > 2;
   found.forEach((el, i) => {
     if (el.type !== 'tag' || el.name === 'meta') return;
@@ -117,8 +117,8 @@ function headingCandidates(page: Page): Heading[] {
     if (!text || text.length > 300) return;
     if (isLogoHeading(el) || hiddenHeading(el) || kickerHeading(el) || inShareBox(el)) return;
     let score = el.name === 'h1' ? 2 : 1;
-    const marked = el.attribs.itemprop === 'headline' || HEADLINE.test(classId(el));
-    if (el.attribs.itemprop === 'headline') score += 2;
+    const marked = attribute(el, 'itemprop') === 'headline' || HEADLINE.test(classId(el));
+    if (attribute(el, 'itemprop') === 'headline') score += 2;
     if (inArticle(el)) score += 1;
     if (HEADLINE.test(classId(el))) score += 1;
     scored.push({ text, score: score - i * 0.01, trusted: marked || inArticle(el), marked, el });
@@ -234,7 +234,7 @@ function firstArticleHeading(page: Page, site: SiteIdentity): string | null {
     if (!t || t.length > 300) continue;
     if (wordCount(t) < MIN_HEADLINE_WORDS || isSiteName(t, site)) return null;
     let box: Element | null = el.parent as Element | null;
-    while (box && box.type === 'tag' && box.name !== 'article' && box.name !== 'main' && box.attribs.role !== 'main') box = box.parent as Element | null;
+    while (box && box.type === 'tag' && box.name !== 'article' && box.name !== 'main' && attribute(box, 'role') !== 'main') box = box.parent as Element | null;
     if (box && box.type === 'tag') {
       // Elements between the container's start and the heading are the container's content before it.
       for (let k = i - 1; k >= 0 && all[k] !== box; k--) {
