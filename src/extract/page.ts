@@ -58,7 +58,7 @@ export function documentPosition(el: Element): number {
  * Attributes the heuristics ask element after element about, and most elements lack; parsePage notes which of them each
  * element has, so an element without one answers without a probe of its attribute dictionary.
  */
-const NOTED = { itemprop: 1, rel: 2, role: 4, style: 8, hidden: 16, 'aria-hidden': 32, type: 64 } as const;
+const NOTED = { itemprop: 1, rel: 2, role: 4, style: 8, hidden: 16, 'aria-hidden': 32, type: 64, itemtype: 128, 'aria-label': 256 } as const;
 export type NotedAttribute = keyof typeof NOTED;
 
 /** The element's value of one of the NOTED attributes. */
@@ -77,6 +77,8 @@ function notedAttributes(attribs: Record<string, string>): number {
   if (attribs.hidden !== undefined) noted |= NOTED.hidden;
   if (attribs['aria-hidden'] !== undefined) noted |= NOTED['aria-hidden'];
   if (attribs.type !== undefined) noted |= NOTED.type;
+  if (attribs.itemtype !== undefined) noted |= NOTED.itemtype;
+  if (attribs['aria-label'] !== undefined) noted |= NOTED['aria-label'];
   return noted;
 }
 

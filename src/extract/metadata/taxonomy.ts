@@ -77,8 +77,8 @@ function unmarkedTrail(page: Page): Element | null {
 function breadcrumbFromDom(page: Page): string[] | null {
   const marked = documentElements(page).find(
     (el) =>
-      !!el.attribs.itemtype?.includes('BreadcrumbList') ||
-      (el.name === 'nav' && !!el.attribs['aria-label']?.toLowerCase().includes('breadcrumb')) ||
+      !!attribute(el, 'itemtype')?.includes('BreadcrumbList') ||
+      (el.name === 'nav' && !!attribute(el, 'aria-label')?.toLowerCase().includes('breadcrumb')) ||
       !!classAttribute(el)?.includes('breadcrumb') ||
       idAttribute(el) === 'breadcrumb' ||
       idAttribute(el) === 'breadcrumbs',
