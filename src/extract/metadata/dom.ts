@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import { decodeHTML } from 'entities';
-import { isAscii, normalizeText } from '../../normalize/text.ts';
+import { normalizeText } from '../../normalize/text.ts';
 import { PageMemo } from '../page-memo.ts';
 import { classAttribute, documentIndex, idAttribute, isElement, testIdAttribute, type Page } from '../page.ts';
 
@@ -327,26 +327,25 @@ export function classId(el: Element): string {
 const NO_CLASS_ID = '  ';
 
 
+const LOWERS_TO_ASCII = '[\\u0130\\u212a]';
+
 /**
  * `(el) => pattern.test(classId(el))` for a lowercase pattern (no g or y flag) whose whitespace only bounds words, so it
- * cannot match across the spaces that join class, id and test id. ASCII values, nearly all, are tested apart with the
- * pattern in any case: the same answer without building and lower-casing the joined string per element. Other text
- * takes the exact path (İ and the Kelvin sign lower-case into ASCII letters).
+ * cannot match across the spaces that join class, id and test id. Each value is tested apart with the pattern in any
+ * case: the same answer without building and lower-casing the joined string per element, except for values holding
+ * one of the two characters that lower-case into ASCII letters (İ to "i̇", the Kelvin sign to "k"), which take the exact
+ * path. One regex call a value finds either a match or such a character.
  */
 export function classPattern(pattern: RegExp): (el: Element) => boolean {
-  const anyCase = new RegExp(pattern.source, pattern.flags + 'i');
-  return (el) => {
-    const cls = classAttribute(el);
-    const id = idAttribute(el);
-    const testId = testIdAttribute(el);
-    if (cls === undefined && id === undefined && testId === undefined) return false;
-    if ((cls !== undefined && !isAscii(cls)) || (id !== undefined && !isAscii(id)) || (testId !== undefined && !isAscii(testId))) {
-      return pattern.test(classId(el));
-    }
-    return (cls !== undefined && anyCase.test(cls)) || (id !== undefined && anyCase.test(id)) || (testId !== undefined && anyCase.test(testId));
+  const anyCase = new RegExp(`(?:${pattern.source})|${LOWERS_TO_ASCII}`, pattern.flags + 'i');
+  const test = (el: Element, value: string | undefined): boolean => {
+    if (value === undefined) return false;
+    const m = anyCase.exec(value);
+    if (m === null) return false;
+    return m[0] !== '\u0130' && m[0] !== '\u212a' ? true : pattern.test(classId(el));
   };
+  return (el) => test(el, classAttribute(el)) || test(el, idAttribute(el)) || test(el, testIdAttribute(el));
 }
-
 /** The element and all its ancestors. */
 export function selfAndAncestors(el: AnyNode | undefined): Set<AnyNode> {
   const out = new Set<AnyNode>();

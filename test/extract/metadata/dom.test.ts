@@ -19,4 +19,11 @@ describe('classPattern', () => {
     const els = elementsOf('<span class="\u212Aicker"></span><span class="ok" id="\u212Aicker"></span><span class="ngày"></span>');
     expect(els.map(dated)).toEqual([true, true, false]);
   });
+
+  it('matches words around other non-ASCII text, and takes the exact path wherever İ or the Kelvin sign stands', () => {
+    const els = elementsOf(
+      '<p class="tin-liên-quan Date"></p><p class="İ post-date"></p><p class="İnfo Kicker"></p><p class="İdate"></p><p class="K"></p>',
+    );
+    expect(els.map(dated)).toEqual([true, true, true, false, false]);
+  });
 });
