@@ -238,7 +238,6 @@ function canonicalName(raw: string): string {
 interface ParserState {
   attribs: Record<string, string> | null;
   attribname: string;
-  attribvalue: string;
   startIndex: number;
   endIndex: number;
   getSlice(start: number, end: number): string;
@@ -254,6 +253,13 @@ interface ParserState {
  * names are canonical (see canonicalName); the parser lower-cases them too, as the overrides do.
  */
 class DictionaryAttributesParser extends Parser {
+  static {
+    const proto = Parser.prototype as unknown as Partial<ParserState>;
+    if (typeof proto.getSlice !== 'function' || typeof proto.emitOpenTag !== 'function') {
+      throw new Error("htmlparser2's Parser has no getSlice or emitOpenTag: update DictionaryAttributesParser");
+    }
+  }
+
   override onopentagname(start: number, endIndex: number): void {
     const self = this as unknown as ParserState;
     self.endIndex = endIndex;
