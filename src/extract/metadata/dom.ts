@@ -326,7 +326,6 @@ export function classId(el: Element): string {
 }
 const NO_CLASS_ID = '  ';
 
-
 const LOWERS_TO_ASCII = '[\\u0130\\u212a]';
 
 /**
@@ -346,6 +345,7 @@ export function classPattern(pattern: RegExp): (el: Element) => boolean {
   };
   return (el) => test(el, classAttribute(el)) || test(el, idAttribute(el)) || test(el, testIdAttribute(el));
 }
+
 /** The element and all its ancestors. */
 export function selfAndAncestors(el: AnyNode | undefined): Set<AnyNode> {
   const out = new Set<AnyNode>();

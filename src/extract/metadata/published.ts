@@ -6,7 +6,6 @@ import { safeSelect } from '../selectors.ts';
 import { ldString, type LdNode } from './jsonld.ts';
 import { looseKey } from './site.ts';
 import { attribute, classAttribute, type Page } from '../page.ts';
-import { PageMemo } from '../page-memo.ts';
 
 export interface DateContext {
   timezone: string;
@@ -205,7 +204,6 @@ interface DateLabelled {
   positions: number[];
   has: Set<Element>;
 }
-const dateLabelledMemo = new PageMemo<DateLabelled>();
 
 /**
  * Body elements whose class or id names a date ("post-date", "meta"), or that open with a calendar or clock icon
@@ -213,8 +211,6 @@ const dateLabelledMemo = new PageMemo<DateLabelled>();
  * svg or img elements) up: testing every element's first children was most of the cost of the visible-text dates.
  */
 function dateLabelled(page: Page): DateLabelled {
-  const cached = dateLabelledMemo.get(page);
-  if (cached) return cached;
   const body = bodyElements(page);
   const found: [position: number, el: Element][] = [];
   body.forEach((el, i) => {
@@ -238,7 +234,6 @@ function dateLabelled(page: Page): DateLabelled {
     labelled.elements.push(el);
     labelled.positions.push(i);
   }
-  dateLabelledMemo.set(page, labelled);
   return labelled;
 }
 

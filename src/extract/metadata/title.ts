@@ -99,7 +99,6 @@ const HIDDEN_HEADING = /(?:^|[\s_-])(?:hidden|visually-?hidden|sr-only|screen-re
 
 /** A heading kept for search engines or screen readers ("<h1 class="pagetitle hidden">News</h1>"), not shown. */
 function hiddenHeading(el: Element): boolean {
-  const a = el.attribs;
   return attribute(el, 'hidden') !== undefined || attribute(el, 'aria-hidden') === 'true' || HIDDEN_HEADING.test(classId(el)) || /display\s*:\s*none/i.test(attribute(el, 'style') ?? '');
 }
 
